@@ -1,0 +1,74 @@
+package nl.kamerstroom.events;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The structure the parser reads out of one letter; also what {@code POST /api/parse} answers.
+ * Question numbers are the printed ones ("7", "2a"), never positions.
+ */
+public record ParsedLetter(
+        LetterKind kind,
+        String documentNumber,
+        List<String> zaakNumbers,
+        String ourReference,
+        String subject,
+        LocalDate submittedDate,
+        LocalDate receivedDate,
+        LocalDate letterDate,
+        List<Member> askers,
+        List<String> addressees,
+        List<String> answeredBy,
+        List<Question> questions,
+        List<Answer> answers,
+        List<Footnote> footnotes,
+        List<String> warnings) {
+
+    public ParsedLetter {
+        zaakNumbers = copy(zaakNumbers);
+        askers = copy(askers);
+        addressees = copy(addressees);
+        answeredBy = copy(answeredBy);
+        questions = copy(questions);
+        answers = copy(answers);
+        footnotes = copy(footnotes);
+        warnings = copy(warnings);
+    }
+
+    /** The zaak this letter belongs to first; {@code null} when it names none. */
+    public String primaryZaak() {
+        return zaakNumbers.isEmpty() ? null : zaakNumbers.get(0);
+    }
+
+    /** The answer that covers the question with this printed number, if any. */
+    public Answer answerTo(String questionNumber) {
+        return answers.stream().filter(a -> a.questionNumbers().contains(questionNumber)).findFirst().orElse(null);
+    }
+
+    /** A member of parliament who asked: surname as printed, party as printed. */
+    public record Member(String name, String party) {
+    }
+
+    /** One question with its printed number and the footnote numbers it cites. */
+    public record Question(String number, String text, List<String> footnotes) {
+        public Question {
+            footnotes = copy(footnotes);
+        }
+    }
+
+    /** One answer, covering one or more questions ("Antwoord op vragen 7 en 8"). */
+    public record Answer(List<String> questionNumbers, String text, List<String> footnotes) {
+        public Answer {
+            questionNumbers = copy(questionNumbers);
+            footnotes = copy(footnotes);
+        }
+    }
+
+    /** A footnote's text and the first URL in it. */
+    public record Footnote(String number, String text, String url) {
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

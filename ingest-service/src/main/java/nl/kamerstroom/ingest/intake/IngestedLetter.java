@@ -1,0 +1,54 @@
+package nl.kamerstroom.ingest.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A distinct content ingest has accepted, and whether its event has been acknowledged by Kafka. */
+@Entity
+@Table(name = "ingested_letter")
+public class IngestedLetter extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ingested_letter_seq")
+    @SequenceGenerator(name = "ingested_letter_seq", sequenceName = "ingested_letter_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "document_id", nullable = false, unique = true)
+    public String documentId;
+
+    @Column(nullable = false, unique = true, columnDefinition = "bpchar(64)")
+    public String sha256;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "source_id")
+    public String sourceId;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "content_type", nullable = false)
+    public String contentType;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public static Optional<IngestedLetter> findBySha256(String sha256) {
+        return find("sha256", sha256).firstResultOptional();
+    }
+}

@@ -1,0 +1,155 @@
+package nl.kamerstroom.ingest.intake;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nl.kamerstroom.events.LetterFetched;
+import nl.kamerstroom.events.SourceMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a letter enters the pipeline, whatever brought it: dedupe on content, record it,
+ * publish {@code letters.fetched}, and only then mark it published. Callers learn about success
+ * only after Kafka acknowledged the event, so a caller that moves a file or answers 202 never
+ * does so for an event that was lost.
+ */
+@ApplicationScoped
+public class LetterIntake {
+
+    private static final Logger LOG = Logger.getLogger(LetterIntake.class);
+
+    @Inject
+    @Channel("letters-fetched")
+    Emitter<LetterFetched> letters;
+
+    @Inject
+    IntakeLedger ledger;
+
+    @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "30s")
+    Duration publishTimeout;
+
+    /** What the caller gets back: the document id, and whether this call produced the event. */
+    public record Accepted(String documentId, boolean duplicate) {
+    }
+
+    /** A letter as a source hands it over. */
+    public record Incoming(byte[] content, String contentType, String source, String sourceId, String fileName,
+            SourceMetadata metadata) {
+    }
+
+    public Accepted accept(Incoming in) {
+        String sha256 = sha256(in.content());
+        IntakeLedger.Claim claim = ledger.claim(sha256, in);
+        if (claim.alreadyPublished()) {
+            LOG.infof("duplicate content %s: already published as %s", sha256, claim.documentId());
+            return new Accepted(claim.documentId(), true);
+        }
+        LetterFetched event = new LetterFetched(claim.documentId(), in.source(), in.sourceId(), in.fileName(),
+                SupportedTypes.normalise(in.contentType()), sha256, in.content().length, in.content(),
+                claim.receivedAt(), in.metadata());
+        publish(event);
+        ledger.markPublished(claim.documentId(), Instant.now());
+        LOG.infof("published %s (%s, %d bytes, %s)", claim.documentId(), event.contentType(), event.size(),
+                in.source());
+        return new Accepted(claim.documentId(), false);
+    }
+
+    private void publish(LetterFetched event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<LetterFetched> message = Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        letters.send(message);
+        try {
+            acked.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("Kafka did not accept " + event.documentId() + ": " + e.getCause(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge " + event.documentId() + " within "
+                    + publishTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing " + event.documentId(), e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kafka refused or did not answer; the letter is recorded and is published on the next attempt. */
+    public static class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The database side of intake, in transactions of its own so that no transaction spans a Kafka send. */
+    @ApplicationScoped
+    public static class IntakeLedger {
+
+        record Claim(String documentId, Instant receivedAt, boolean alreadyPublished) {
+        }
+
+        @Transactional
+        Claim claim(String sha256, Incoming in) {
+            IngestedLetter existing = IngestedLetter.findBySha256(sha256).orElse(null);
+            if (existing != null) {
+                return new Claim(existing.documentId, existing.receivedAt, existing.publishedAt != null);
+            }
+            IngestedLetter row = new IngestedLetter();
+            row.documentId = documentId(in, sha256);
+            row.sha256 = sha256;
+            row.source = in.source();
+            row.sourceId = in.sourceId();
+            row.fileName = in.fileName();
+            row.contentType = SupportedTypes.normalise(in.contentType());
+            row.sizeBytes = in.content().length;
+            row.receivedAt = Instant.now();
+            row.persistAndFlush();
+            return new Claim(row.documentId, row.receivedAt, false);
+        }
+
+        @Transactional
+        void markPublished(String documentId, Instant at) {
+            IngestedLetter.update("publishedAt = ?1 where documentId = ?2", at, documentId);
+        }
+
+        /**
+         * A source's own id where it has one (stable across content changes), else one derived from
+         * the content, so that the same bytes get the same id on any machine.
+         */
+        private static String documentId(Incoming in, String sha256) {
+            if (in.sourceId() != null && !in.sourceId().isBlank()) {
+                return in.source() + "-" + in.sourceId().trim();
+            }
+            return in.source() + "-" + sha256.substring(0, 24);
+        }
+    }
+}

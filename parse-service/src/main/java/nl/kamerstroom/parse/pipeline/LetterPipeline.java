@@ -1,0 +1,112 @@
+package nl.kamerstroom.parse.pipeline;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import nl.kamerstroom.events.LetterFailed;
+import nl.kamerstroom.events.LetterFetched;
+import nl.kamerstroom.events.LetterParsed;
+import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.events.QuestionParsed;
+import nl.kamerstroom.parse.extract.TextExtractor;
+import nl.kamerstroom.parse.parser.LetterParser;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code letters.fetched} in; {@code letters.parsed} plus one {@code questions.parsed} per
+ * question out; anything that cannot be parsed to {@code letters.dlq} with the reason. The input
+ * offset is committed only after every output was acknowledged, so a crash re-parses rather than
+ * loses; the store is idempotent on the result.
+ */
+@ApplicationScoped
+public class LetterPipeline {
+
+    private static final Logger LOG = Logger.getLogger(LetterPipeline.class);
+
+    @Inject
+    @Channel("letters-parsed")
+    Emitter<LetterParsed> parsed;
+
+    @Inject
+    @Channel("questions-parsed")
+    Emitter<QuestionParsed> questions;
+
+    @Inject
+    @Channel("letters-dlq")
+    Emitter<LetterFailed> deadLetters;
+
+    private final TextExtractor extractor = new TextExtractor();
+    private final LetterParser parser = new LetterParser();
+
+    @Incoming("letters-fetched")
+    @Blocking
+    public void onLetter(ConsumerRecord<String, LetterFetched> record) {
+        LetterFetched letter = record.value();
+        if (letter == null || letter.content() == null) {
+            deadLetter(record, letter, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
+                    "DeserializationFailure");
+            return;
+        }
+        ParsedLetter result;
+        try {
+            result = parser.parse(extractor.extract(letter.content(), letter.contentType()));
+        } catch (TextExtractor.ExtractionException e) {
+            deadLetter(record, letter, e.getMessage(), e.unsupported() ? "UnsupportedFormat" : "UnreadableContent");
+            return;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "parser failed on %s", letter.documentId());
+            deadLetter(record, letter, "the parser failed: " + e, e.getClass().getSimpleName());
+            return;
+        }
+        LetterParsed event = new LetterParsed(letter.documentId(), letter.sha256(), letter.source(),
+                letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), LetterParser.VERSION,
+                letter.metadata(), result);
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        acks.add(send(parsed, event, event.key()));
+        for (QuestionParsed question : QuestionParsed.of(event)) {
+            acks.add(send(questions, question, event.key()));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+        LOG.infof("parsed %s: %s, %d questions, %d answers%s", letter.documentId(), result.kind(),
+                result.questions().size(), result.answers().size(),
+                result.warnings().isEmpty() ? "" : ", warnings " + result.warnings());
+    }
+
+    private void deadLetter(ConsumerRecord<String, LetterFetched> record, LetterFetched letter, String reason,
+            String errorType) {
+        LetterFailed failed = new LetterFailed(
+                letter == null ? record.key() : letter.documentId(),
+                letter == null ? null : letter.sha256(),
+                letter == null ? null : letter.source(),
+                letter == null ? null : letter.contentType(),
+                "parse", reason, errorType, record.topic(), record.partition(), record.offset(), Instant.now());
+        LOG.warnf("dead-lettered %s from %s-%d@%d: %s", failed.documentId(), record.topic(), record.partition(),
+                record.offset(), reason);
+        send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId()).join();
+    }
+
+    private static <T> CompletableFuture<Void> send(Emitter<T> emitter, T payload, String key) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        emitter.send(Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
+    }
+}

@@ -1,0 +1,122 @@
+package nl.kamerstroom.store.letter;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.zaak.Zaak;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One source document as parsed: the store's record of a {@code letters.parsed} event. */
+@Entity
+@Table(name = "letter")
+public class Letter extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "letter_seq")
+    @SequenceGenerator(name = "letter_seq", sequenceName = "letter_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "document_id", nullable = false, unique = true)
+    public String documentId;
+
+    @Column(nullable = false, columnDefinition = "bpchar(64)")
+    public String sha256;
+
+    @Column(name = "result_hash", nullable = false, columnDefinition = "bpchar(64)")
+    public String resultHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LetterKind kind;
+
+    /** The zaak the letter's questions belong to; other zaken it refers to are in {@link #zaakNumbers}. */
+    @ManyToOne
+    @JoinColumn(name = "zaak_number")
+    public Zaak zaak;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "zaak_numbers", nullable = false)
+    public List<String> zaakNumbers = new ArrayList<>();
+
+    @Column(name = "document_number")
+    public String documentNumber;
+
+    @Column(name = "our_reference")
+    public String ourReference;
+
+    @Column(columnDefinition = "text")
+    public String subject;
+
+    @Column(name = "submitted_date")
+    public LocalDate submittedDate;
+
+    @Column(name = "received_date")
+    public LocalDate receivedDate;
+
+    @Column(name = "letter_date")
+    public LocalDate letterDate;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "source_id")
+    public String sourceId;
+
+    @Column(name = "content_type")
+    public String contentType;
+
+    @Column(name = "fetched_at")
+    public Instant fetchedAt;
+
+    @Column(name = "parsed_at", nullable = false)
+    public Instant parsedAt;
+
+    @Column(name = "parser_version")
+    public String parserVersion;
+
+    /** The whole parsed letter as it arrived, for fields the tables do not (yet) model. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String parsed;
+
+    @Column(name = "stored_at", nullable = false)
+    public Instant storedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "letter", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Question> questions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "letter", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Answer> answers = new ArrayList<>();
+
+    public static Optional<Letter> findByDocumentId(String documentId) {
+        return find("documentId", documentId).firstResultOptional();
+    }
+
+    public static List<Letter> findByZaak(String zaakNumber) {
+        return list("zaak.number = ?1 order by letterDate nulls last, storedAt", zaakNumber);
+    }
+}
