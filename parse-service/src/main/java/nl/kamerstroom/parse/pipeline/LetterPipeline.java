@@ -16,6 +16,7 @@ import nl.kamerstroom.events.QuestionParsed;
 import nl.kamerstroom.parse.extract.TextExtractor;
 import nl.kamerstroom.parse.parser.LetterParser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -45,6 +46,10 @@ public class LetterPipeline {
     @Channel("letters-dlq")
     Emitter<LetterFailed> deadLetters;
 
+    /** Recorded on every parsed letter, so that a re-parse by a better parser can be told apart. */
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String parserVersion;
+
     private final TextExtractor extractor = new TextExtractor();
     private final LetterParser parser = new LetterParser();
 
@@ -69,7 +74,7 @@ public class LetterPipeline {
             return;
         }
         LetterParsed event = new LetterParsed(letter.documentId(), letter.sha256(), letter.source(),
-                letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), LetterParser.VERSION,
+                letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), parserVersion,
                 letter.metadata(), result);
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         acks.add(send(parsed, event, event.key()));

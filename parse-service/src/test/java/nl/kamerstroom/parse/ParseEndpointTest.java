@@ -1,0 +1,82 @@
+package nl.kamerstroom.parse;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import nl.kamerstroom.testsupport.KafkaResource;
+import nl.kamerstroom.testsupport.TextPdf;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+class ParseEndpointTest {
+
+    @Test
+    void parsesTheSeedAnswerLetterAsText() {
+        given().contentType("text/plain; charset=utf-8").body(Seeds.text(Seeds.ANSWER_SNELLER))
+                .when().post("/api/parse")
+                .then().statusCode(200)
+                .body("kind", equalTo("ANSWER"))
+                .body("zaakNumbers[0]", equalTo("2025Z17315"))
+                .body("ourReference", equalTo("6753708"))
+                .body("letterDate", equalTo("2025-11-21"))
+                .body("submittedDate", equalTo("2025-09-19"))
+                .body("askers[0].name", equalTo("Sneller"))
+                .body("askers[0].party", equalTo("D66"))
+                .body("questions.number", contains("1", "2", "3", "4", "5", "6", "7", "8", "9"))
+                .body("answers", hasSize(8))
+                .body("answers[6].questionNumbers", contains("7", "8"));
+    }
+
+    @Test
+    void theSameLetterAsPdfParsesToTheSameStructure() {
+        byte[] pdf = TextPdf.render(Seeds.text(Seeds.ANSWER_MUTLUER));
+        given().contentType("application/pdf").body(pdf)
+                .when().post("/api/parse")
+                .then().statusCode(200)
+                .body("kind", equalTo("ANSWER"))
+                .body("zaakNumbers[0]", equalTo("2025Z20557"))
+                .body("submittedDate", equalTo("2025-11-26"))
+                .body("askers.name", contains("Mutluer", "Kathmann"))
+                .body("askers.party", contains("GroenLinks-PvdA", "GroenLinks-PvdA"))
+                .body("questions", hasSize(20))
+                .body("answers", hasSize(20));
+    }
+
+    @Test
+    void theMemoIsOtherWithoutQuestions() {
+        given().contentType("text/markdown").body(Seeds.text(Seeds.MEMO))
+                .when().post("/api/parse")
+                .then().statusCode(200).body("kind", equalTo("OTHER")).body("questions", hasSize(0));
+    }
+
+    @Test
+    void aCorruptPdfIs422WithAReason() {
+        given().contentType("application/pdf").body("%PDF-1.7\nthis is not really a pdf".getBytes(StandardCharsets.US_ASCII))
+                .when().post("/api/parse")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("not a readable PDF"));
+    }
+
+    @Test
+    void anUnsupportedTypeIs415AndAnEmptyBody400() {
+        given().contentType("image/png").body(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+                .when().post("/api/parse").then().statusCode(415).body("detail", containsString("image/png"));
+        given().contentType("text/plain").body(new byte[0])
+                .when().post("/api/parse").then().statusCode(400);
+    }
+
+    @Test
+    void health() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}

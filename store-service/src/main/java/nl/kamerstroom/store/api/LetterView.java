@@ -1,0 +1,42 @@
+package nl.kamerstroom.store.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.letter.Letter;
+
+/** {@code GET /api/letters/{documentId}}: one letter as stored. */
+public record LetterView(
+        String documentId,
+        LetterKind kind,
+        String zaakNumber,
+        List<String> zaakNumbers,
+        String documentNumber,
+        String ourReference,
+        String subject,
+        LocalDate submittedDate,
+        LocalDate receivedDate,
+        LocalDate letterDate,
+        String source,
+        String sourceId,
+        String sha256,
+        Instant storedAt,
+        Instant updatedAt,
+        List<QuestionView> questions,
+        List<AnswerView> answers) {
+
+    public record QuestionView(String number, String text, List<String> footnotes) {
+    }
+
+    public record AnswerView(List<String> questionNumbers, String text, List<String> footnotes) {
+    }
+
+    static LetterView of(Letter l) {
+        return new LetterView(l.documentId, l.kind, l.zaak == null ? null : l.zaak.number, l.zaakNumbers,
+                l.documentNumber, l.ourReference, l.subject, l.submittedDate, l.receivedDate, l.letterDate, l.source,
+                l.sourceId, l.sha256, l.storedAt, l.updatedAt,
+                l.questions.stream().map(q -> new QuestionView(q.number, q.text, q.footnotes)).toList(),
+                l.answers.stream().map(a -> new AnswerView(a.questionNumbers, a.text, a.footnotes)).toList());
+    }
+}

@@ -1,0 +1,45 @@
+package nl.kamerstroom.store.api;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import nl.kamerstroom.store.letter.Letter;
+import nl.kamerstroom.store.zaak.Zaak;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Read side: letters by document id, zaken by number. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueryResource {
+
+    @GET
+    @Path("/letters/{documentId}")
+    @Transactional
+    @Operation(summary = "One stored letter with its questions and answers")
+    public Response letter(@PathParam("documentId") String documentId) {
+        return Letter.findByDocumentId(documentId)
+                .map(l -> Response.ok(LetterView.of(l)).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no letter with document id '" + documentId + "'"));
+    }
+
+    @GET
+    @Path("/zaken/{number}")
+    @Transactional
+    @Operation(summary = "A zaak: status, dates, documents, and its questions in order with their answers")
+    public Response zaak(@PathParam("number") String number) {
+        if (!number.matches(Zaak.NUMBER_PATTERN)) {
+            return Problem.response(Response.Status.BAD_REQUEST,
+                    "'" + number + "' is not a zaak number; expected four digits, Z, five digits, like 2025Z17315");
+        }
+        List<Letter> letters = Letter.findByZaak(number);
+        if (letters.isEmpty()) {
+            return Problem.response(Response.Status.NOT_FOUND, "no letters stored for zaak " + number);
+        }
+        return Response.ok(ZaakView.of(number, letters)).build();
+    }
+}
