@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.events.LetterParsed;
@@ -26,10 +25,6 @@ import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.events.SourceMetadata;
 import nl.kamerstroom.testsupport.KafkaResource;
 import nl.kamerstroom.testsupport.PostgresResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +118,7 @@ class LetterStoreTest {
     }
 
     private static String newZaak() {
-        return "2099Z" + String.format("%05d", (int) (Math.random() * 100_000));
+        return Letters.newZaak();
     }
 
     private static LetterParsed answerLetter(String documentId, String zaak, String sha, String answer78) {
@@ -142,11 +137,6 @@ class LetterStoreTest {
     }
 
     private void publish(LetterParsed event) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>("letters.parsed", event.key(), json.writeValueAsString(event))).get();
-        }
+        Letters.publish(bootstrapServers, json, event);
     }
 }

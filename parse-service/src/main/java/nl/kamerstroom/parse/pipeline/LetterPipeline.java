@@ -1,7 +1,6 @@
 package nl.kamerstroom.parse.pipeline;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import nl.kamerstroom.events.LetterFetched;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.events.QuestionParsed;
+import nl.kamerstroom.messaging.AcknowledgedSend;
 import nl.kamerstroom.parse.extract.TextExtractor;
 import nl.kamerstroom.parse.parser.LetterParser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,9 +76,9 @@ public class LetterPipeline {
                 letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), parserVersion,
                 letter.metadata(), result);
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        acks.add(send(parsed, event, event.key()));
+        acks.add(AcknowledgedSend.send(parsed, event, event.key()));
         for (QuestionParsed question : QuestionParsed.of(event)) {
-            acks.add(send(questions, question, event.key()));
+            acks.add(AcknowledgedSend.send(questions, question, event.key()));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
         LOG.infof("parsed %s: %s, %d questions, %d answers%s", letter.documentId(), result.kind(),
@@ -97,21 +96,6 @@ public class LetterPipeline {
                 "parse", reason, errorType, record.topic(), record.partition(), record.offset(), Instant.now());
         LOG.warnf("dead-lettered %s from %s-%d@%d: %s", failed.documentId(), record.topic(), record.partition(),
                 record.offset(), reason);
-        send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId()).join();
-    }
-
-    private static <T> CompletableFuture<Void> send(Emitter<T> emitter, T payload, String key) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
+        AcknowledgedSend.send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId()).join();
     }
 }

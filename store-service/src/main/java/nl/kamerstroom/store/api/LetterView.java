@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.letter.AnswerVersion;
 import nl.kamerstroom.store.letter.Letter;
 
 /** {@code GET /api/letters/{documentId}}: one letter as stored. */
@@ -24,7 +25,12 @@ public record LetterView(
         Instant storedAt,
         Instant updatedAt,
         List<QuestionView> questions,
-        List<AnswerView> answers) {
+        List<AnswerView> answers,
+        List<AnswerVersionView> answerVersions) {
+
+    /** An answer text this letter had before a changed version of the document replaced it. */
+    public record AnswerVersionView(List<String> questionNumbers, String text, String sha256, Instant supersededAt) {
+    }
 
     public record QuestionView(String number, String text, List<String> footnotes) {
     }
@@ -37,6 +43,8 @@ public record LetterView(
                 l.documentNumber, l.ourReference, l.subject, l.submittedDate, l.receivedDate, l.letterDate, l.source,
                 l.sourceId, l.sha256, l.storedAt, l.updatedAt,
                 l.questions.stream().map(q -> new QuestionView(q.number, q.text, q.footnotes)).toList(),
-                l.answers.stream().map(a -> new AnswerView(a.questionNumbers, a.text, a.footnotes)).toList());
+                l.answers.stream().map(a -> new AnswerView(a.questionNumbers, a.text, a.footnotes)).toList(),
+                AnswerVersion.<AnswerVersion>list("letter = ?1 order by supersededAt, id", l).stream()
+                        .map(v -> new AnswerVersionView(v.questionNumbers, v.text, v.sha256, v.supersededAt)).toList());
     }
 }

@@ -7,7 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
 import nl.kamerstroom.store.letter.Letter;
 import nl.kamerstroom.store.zaak.Zaak;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueryResource {
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/letters/{documentId}")
@@ -36,10 +41,10 @@ public class QueryResource {
             return Problem.response(Response.Status.BAD_REQUEST,
                     "'" + number + "' is not a zaak number; expected four digits, Z, five digits, like 2025Z17315");
         }
-        List<Letter> letters = Letter.findByZaak(number);
-        if (letters.isEmpty()) {
+        Zaak zaak = Zaak.findById(number);
+        if (zaak == null) {
             return Problem.response(Response.Status.NOT_FOUND, "no letters stored for zaak " + number);
         }
-        return Response.ok(ZaakView.of(number, letters)).build();
+        return Response.ok(ZaakView.of(zaak, Letter.findByZaak(number), LocalDate.now(clock))).build();
     }
 }

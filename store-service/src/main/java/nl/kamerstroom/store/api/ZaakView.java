@@ -8,77 +8,72 @@ import java.util.Optional;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.store.letter.Letter;
 import nl.kamerstroom.store.letter.Question;
+import nl.kamerstroom.store.zaak.Zaak;
+import nl.kamerstroom.store.zaak.ZaakRecorder;
 
 /**
- * {@code GET /api/zaken/{number}}: a zaak with its documents and its questions in printed order,
- * each with the answer that covers it. Derived from what is stored, never from arrival order.
+ * {@code GET /api/zaken/{number}}: a zaak with its lifecycle, documents and its questions in
+ * printed order, each with the answer that covers it (a further answer where one was given).
  */
 public record ZaakView(
         String number,
         String status,
         String subject,
         LocalDate submittedDate,
+        LocalDate deadline,
         LocalDate answeredDate,
+        Integer replyDays,
+        boolean postponed,
+        boolean overdueWithoutPostponement,
+        List<MemberView> askers,
+        List<String> addressees,
+        List<String> answeredBy,
         List<DocumentRef> documents,
         List<QuestionWithAnswer> questions) {
 
-    public record DocumentRef(String documentId, LetterKind kind, LocalDate letterDate, String subject) {
+    public record MemberView(String name, String party) {
     }
 
-    public record QuestionWithAnswer(String number, String text, AnswerRef answer) {
+    public record DocumentRef(String documentId, LetterKind kind, LocalDate letterDate, String subject,
+            boolean deleted) {
+    }
+
+    public record QuestionWithAnswer(String number, String text, AnswerRef answer, AnswerRef furtherAnswer) {
     }
 
     public record AnswerRef(List<String> questionNumbers, String text, String documentId) {
     }
 
-    static ZaakView of(String number, List<Letter> letters) {
+    static ZaakView of(Zaak zaak, List<Letter> letters, LocalDate today) {
         List<DocumentRef> documents = letters.stream()
-                .map(l -> new DocumentRef(l.documentId, l.kind, l.letterDate, l.subject)).toList();
-        Optional<Letter> answer = latest(letters, LetterKind.ANSWER);
-        // the answer letter repeats the questions; without one, the questions letter has them
-        Optional<Letter> withQuestions = letters.stream().filter(l -> !l.questions.isEmpty())
-                .max(Comparator.comparing((Letter l) -> l.kind == LetterKind.ANSWER)
-                        .thenComparing(l -> l.updatedAt));
+                .map(l -> new DocumentRef(l.documentId, l.kind, l.letterDate, l.subject, l.deletedAt != null)).toList();
+        List<Letter> live = letters.stream().filter(l -> l.deletedAt == null).toList();
+        Optional<Letter> answer = latest(live, LetterKind.ANSWER);
+        Optional<Letter> further = latest(live, LetterKind.FURTHER_ANSWER);
+        Optional<Letter> primary = ZaakRecorder.primary(letters);
         List<QuestionWithAnswer> questions = new ArrayList<>();
-        withQuestions.ifPresent(source -> {
+        primary.ifPresent(source -> {
             for (Question q : source.questions) {
-                AnswerRef ref = answer.flatMap(a -> a.answers.stream()
-                                .filter(x -> x.questionNumbers.contains(q.number)).findFirst()
-                                .map(x -> new AnswerRef(x.questionNumbers, x.text, a.documentId)))
-                        .orElse(null);
-                questions.add(new QuestionWithAnswer(q.number, q.text, ref));
+                questions.add(new QuestionWithAnswer(q.number, q.text, answerTo(answer, q.number),
+                        answerTo(further, q.number)));
             }
         });
-        String subject = withQuestions.or(() -> letters.stream().findFirst()).map(l -> l.subject).orElse(null);
-        LocalDate submitted = letters.stream().map(l -> l.submittedDate).filter(d -> d != null).min(LocalDate::compareTo)
-                .orElse(null);
-        LocalDate answered = answer.map(l -> l.letterDate != null ? l.letterDate : l.receivedDate).orElse(null);
-        return new ZaakView(number, status(letters), subject, submitted, answered, documents, questions);
+        var state = zaak.state();
+        return new ZaakView(zaak.number, zaak.status.name(), zaak.subject, zaak.submittedDate, zaak.deadline,
+                zaak.answeredDate, zaak.replyDays, zaak.postponed, state.overdueWithoutPostponement(today),
+                primary.map(l -> l.askers.stream().map(m -> new MemberView(m.name, m.party.isEmpty() ? null : m.party))
+                        .toList()).orElse(List.of()),
+                primary.map(l -> l.addressees.stream().map(o -> o.title).toList()).orElse(List.of()),
+                answer.or(() -> further).map(l -> l.answeredBy.stream().map(o -> o.title).toList()).orElse(List.of()),
+                documents, questions);
     }
 
-    /** The first lifecycle step; the full lifecycle (postponement, deadline, overdue) comes with the store issue. */
-    private static String status(List<Letter> letters) {
-        if (has(letters, LetterKind.WITHDRAWAL)) {
-            return "WITHDRAWN";
-        }
-        if (has(letters, LetterKind.FURTHER_ANSWER)) {
-            return "FURTHER_ANSWERED";
-        }
-        if (has(letters, LetterKind.ANSWER)) {
-            return "ANSWERED";
-        }
-        if (has(letters, LetterKind.POSTPONEMENT)) {
-            return "POSTPONED";
-        }
-        return "ASKED";
-    }
-
-    private static boolean has(List<Letter> letters, LetterKind kind) {
-        return letters.stream().anyMatch(l -> l.kind == kind);
+    private static AnswerRef answerTo(Optional<Letter> letter, String number) {
+        return letter.flatMap(l -> l.answers.stream().filter(a -> a.questionNumbers.contains(number)).findFirst()
+                .map(a -> new AnswerRef(a.questionNumbers, a.text, l.documentId))).orElse(null);
     }
 
     private static Optional<Letter> latest(List<Letter> letters, LetterKind kind) {
         return letters.stream().filter(l -> l.kind == kind).max(Comparator.comparing(l -> l.updatedAt));
     }
-
 }

@@ -10,6 +10,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -21,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.people.Member;
+import nl.kamerstroom.store.people.Office;
 import nl.kamerstroom.store.zaak.Zaak;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -103,6 +108,28 @@ public class Letter extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Set when the source deleted the document; the letter stays, it no longer counts. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @ManyToMany
+    @JoinTable(name = "letter_asker", joinColumns = @JoinColumn(name = "letter_id"),
+            inverseJoinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
+    public List<Member> askers = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "letter_addressee", joinColumns = @JoinColumn(name = "letter_id"),
+            inverseJoinColumns = @JoinColumn(name = "office_id"))
+    @OrderColumn(name = "position")
+    public List<Office> addressees = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "letter_answerer", joinColumns = @JoinColumn(name = "letter_id"),
+            inverseJoinColumns = @JoinColumn(name = "office_id"))
+    @OrderColumn(name = "position")
+    public List<Office> answeredBy = new ArrayList<>();
 
     @OneToMany(mappedBy = "letter", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

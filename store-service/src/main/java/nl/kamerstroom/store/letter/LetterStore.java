@@ -1,26 +1,28 @@
 package nl.kamerstroom.store.letter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.events.LetterParsed;
-import nl.kamerstroom.events.ParsedLetter;
-import nl.kamerstroom.store.zaak.Zaak;
+import nl.kamerstroom.messaging.AcknowledgedSend;
+import nl.kamerstroom.store.zaak.ZaakRecorder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * {@code letters.parsed} into the database, idempotently on the document id: the same parsed
- * result again changes nothing; a different result for the same document replaces the letter's
- * questions and answers in the same transaction.
+ * {@code letters.parsed} into the database, a poll's worth of letters per transaction (one
+ * transaction per letter costs ~5x in throughput). If the batch fails, each letter is retried on
+ * its own and only the one that fails goes to {@code letters.dlq}: a bad letter never takes good
+ * ones with it. Offsets are committed after the transaction, so a crash replays, never loses.
  */
 @ApplicationScoped
 public class LetterStore {
@@ -28,89 +30,75 @@ public class LetterStore {
     private static final Logger LOG = Logger.getLogger(LetterStore.class);
 
     @Inject
-    ObjectMapper json;
+    LetterWriter writer;
+
+    @Inject
+    ZaakRecorder zaken;
+
+    @Inject
+    @Channel("letters-dlq")
+    Emitter<LetterFailed> deadLetters;
 
     @Incoming("letters-parsed")
     @Blocking
-    @Transactional
-    public void store(LetterParsed event) {
-        String parsedJson = toJson(event.letter());
-        String resultHash = sha256(event.sha256() + "\n" + parsedJson);
-        Letter letter = Letter.findByDocumentId(event.documentId()).orElse(null);
-        if (letter != null && letter.resultHash.equals(resultHash)) {
-            LOG.debugf("%s unchanged; nothing to store", event.documentId());
-            return;
-        }
-        Instant now = Instant.now();
-        if (letter == null) {
-            letter = new Letter();
-            letter.documentId = event.documentId();
-            letter.storedAt = now;
-        } else {
-            letter.questions.clear();
-            letter.answers.clear();
-            // the orphaned rows must be gone before rows with the same (letter, position) come back
-            letter.flush();
-        }
-        ParsedLetter parsed = event.letter();
-        letter.sha256 = event.sha256();
-        letter.resultHash = resultHash;
-        letter.kind = parsed.kind();
-        letter.zaakNumbers = List.copyOf(parsed.zaakNumbers());
-        letter.zaak = parsed.primaryZaak() == null ? null : Zaak.findOrCreate(parsed.primaryZaak());
-        letter.documentNumber = parsed.documentNumber();
-        letter.ourReference = parsed.ourReference();
-        letter.subject = parsed.subject();
-        letter.submittedDate = parsed.submittedDate();
-        letter.receivedDate = parsed.receivedDate();
-        letter.letterDate = parsed.letterDate();
-        letter.source = event.source();
-        letter.sourceId = event.sourceId();
-        letter.contentType = event.contentType();
-        letter.fetchedAt = event.fetchedAt();
-        letter.parsedAt = event.parsedAt();
-        letter.parserVersion = event.parserVersion();
-        letter.parsed = parsedJson;
-        letter.updatedAt = now;
-        int position = 0;
-        for (ParsedLetter.Question q : parsed.questions()) {
-            Question question = new Question();
-            question.letter = letter;
-            question.position = ++position;
-            question.number = q.number();
-            question.text = q.text();
-            question.footnotes = List.copyOf(q.footnotes());
-            letter.questions.add(question);
-        }
-        position = 0;
-        for (ParsedLetter.Answer a : parsed.answers()) {
-            Answer answer = new Answer();
-            answer.letter = letter;
-            answer.position = ++position;
-            answer.questionNumbers = List.copyOf(a.questionNumbers());
-            answer.text = a.text();
-            answer.footnotes = List.copyOf(a.footnotes());
-            letter.answers.add(answer);
-        }
-        letter.persist();
-        LOG.infof("stored %s (%s, zaak %s, %d questions, %d answers)", letter.documentId, letter.kind,
-                parsed.primaryZaak(), letter.questions.size(), letter.answers.size());
-    }
-
-    private String toJson(ParsedLetter letter) {
+    public void store(ConsumerRecords<String, LetterParsed> records) {
         try {
-            return json.writeValueAsString(letter);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise the parsed letter", e);
+            QuarkusTransaction.requiringNew().run(() -> writeAll(records));
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("batch of %d letters failed (%s); storing them one by one", records.count(), batchFailure);
+            for (ConsumerRecord<String, LetterParsed> record : records) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> writeAll(java.util.List.of(record)));
+                } catch (RuntimeException e) {
+                    deadLetter(record, e);
+                }
+            }
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private void writeAll(Iterable<ConsumerRecord<String, LetterParsed>> records) {
+        LetterWriter.Lookups lookups = new LetterWriter.Lookups();
+        Set<String> touched = new LinkedHashSet<>();
+        int written = 0;
+        for (ConsumerRecord<String, LetterParsed> record : records) {
+            LetterParsed event = record.value();
+            if (event == null || event.letter() == null || event.documentId() == null) {
+                throw new UnreadableEventException(record);
+            }
+            Letter letter = writer.write(event, lookups);
+            if (letter != null) {
+                written++;
+                if (letter.zaak != null) {
+                    touched.add(letter.zaak.number);
+                }
+            }
+        }
+        if (!touched.isEmpty()) {
+            Letter.flush();
+            touched.forEach(zaken::refresh);
+        }
+        if (written > 0) {
+            LOG.debugf("stored %d letters, %d zaken updated", written, touched.size());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, LetterParsed> record, RuntimeException e) {
+        LetterParsed event = record.value();
+        String reason = e instanceof UnreadableEventException ? e.getMessage() : "the store could not write the letter: " + e;
+        LetterFailed failed = new LetterFailed(event == null ? record.key() : event.documentId(),
+                event == null ? null : event.sha256(), event == null ? null : event.source(),
+                event == null ? null : event.contentType(), "store", reason, e.getClass().getSimpleName(),
+                record.topic(), record.partition(), record.offset(), Instant.now());
+        LOG.warnf("dead-lettered %s from %s-%d@%d: %s", failed.documentId(), record.topic(), record.partition(),
+                record.offset(), reason);
+        AcknowledgedSend.send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId()).join();
+    }
+
+    /** A record whose value could not be read as a parsed letter. */
+    static final class UnreadableEventException extends RuntimeException {
+        UnreadableEventException(ConsumerRecord<String, LetterParsed> record) {
+            super("the event at " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                    + " could not be read as a parsed letter");
         }
     }
 }

@@ -43,4 +43,8 @@ public class Question extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> footnotes = new ArrayList<>();
+
+    /** The text of the answer covering this question in the same letter, searched together with it. */
+    @Column(name = "answer_text", columnDefinition = "text")
+    public String answerText;
 }

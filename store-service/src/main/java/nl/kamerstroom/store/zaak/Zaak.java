@@ -2,10 +2,13 @@ package nl.kamerstroom.store.zaak;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A Tweede Kamer case ({@code 2025Z17315}): what ties the letters of one set of questions together. */
 @Entity
@@ -19,6 +22,47 @@ public class Zaak extends PanacheEntityBase {
 
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ZaakLifecycle.Status status = ZaakLifecycle.Status.ASKED;
+
+    @Column(columnDefinition = "text")
+    public String subject;
+
+    @Column(name = "submitted_date")
+    public LocalDate submittedDate;
+
+    public LocalDate deadline;
+
+    @Column(name = "answered_date")
+    public LocalDate answeredDate;
+
+    @Column(name = "reply_days")
+    public Integer replyDays;
+
+    @Column(nullable = false)
+    public boolean postponed;
+
+    /** The letter whose questions, askers and addressees stand for the zaak: the answer letter if any. */
+    @Column(name = "primary_letter_id")
+    public Long primaryLetterId;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public void apply(ZaakLifecycle.State state) {
+        status = state.status();
+        submittedDate = state.submittedDate();
+        deadline = state.deadline();
+        answeredDate = state.answeredDate();
+        replyDays = state.replyDays();
+        postponed = state.postponed();
+    }
+
+    public ZaakLifecycle.State state() {
+        return new ZaakLifecycle.State(status, submittedDate, deadline, answeredDate, replyDays, postponed);
+    }
 
     /** The zaak, created the first time any letter names it. */
     public static Zaak findOrCreate(String number) {

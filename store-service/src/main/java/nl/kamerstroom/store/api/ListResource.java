@@ -1,0 +1,51 @@
+package nl.kamerstroom.store.api;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import nl.kamerstroom.store.search.Filter;
+import nl.kamerstroom.store.search.Search;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Paged lists of zaken and questions with the same filters; newest first, or ranked when {@code q} is given. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ListResource {
+
+    @Inject
+    Search search;
+
+    @GET
+    @Path("/zaken")
+    @Transactional
+    @Operation(summary = "Zaken, filtered; newest first, or ranked by the Dutch full-text query q with snippets")
+    public Search.Page<Search.ZaakHit> zaken(
+            @Parameter(description = "ASKED, POSTPONED, ANSWERED, FURTHER_ANSWERED or WITHDRAWN") @QueryParam("status") String status,
+            @Parameter(description = "surname of the member who asked") @QueryParam("member") String member,
+            @Parameter(description = "party, e.g. D66") @QueryParam("party") String party,
+            @Parameter(description = "part of the addressed or answering office, e.g. Justitie") @QueryParam("ministry") String ministry,
+            @Parameter(description = "submitted on or after, YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "submitted on or before, YYYY-MM-DD") @QueryParam("to") String to,
+            @Parameter(description = "Dutch full-text query over questions and answers") @QueryParam("q") String q,
+            @QueryParam("page") Integer page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
+        return search.zaken(Filter.of(status, member, party, ministry, from, to, q, page, size));
+    }
+
+    @GET
+    @Path("/questions")
+    @Transactional
+    @Operation(summary = "Questions with their answers, with the same filters as /api/zaken")
+    public Search.Page<Search.QuestionHit> questions(
+            @QueryParam("status") String status, @QueryParam("member") String member,
+            @QueryParam("party") String party, @QueryParam("ministry") String ministry,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String q,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return search.questions(Filter.of(status, member, party, ministry, from, to, q, page, size));
+    }
+}

@@ -1,0 +1,159 @@
+package nl.kamerstroom.store.letter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nl.kamerstroom.events.LetterParsed;
+import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.store.people.Member;
+import nl.kamerstroom.store.people.Office;
+import nl.kamerstroom.store.zaak.Zaak;
+
+/**
+ * Writes one parsed letter inside the caller's transaction, idempotently on the document id: the
+ * same parsed result again changes nothing; a different one replaces the letter's questions and
+ * answers and keeps each answer text it drops as an {@link AnswerVersion}.
+ */
+@ApplicationScoped
+public class LetterWriter {
+
+    @Inject
+    ObjectMapper json;
+
+    /** People and offices looked up once per transaction rather than once per letter. */
+    public static final class Lookups {
+        private final Map<String, Member> members = new HashMap<>();
+        private final Map<String, Office> offices = new HashMap<>();
+
+        Member member(String name, String party) {
+            return members.computeIfAbsent(name + "\u0000" + Objects.toString(party, ""),
+                    k -> Member.findOrCreate(name, party));
+        }
+
+        Office office(String title) {
+            return offices.computeIfAbsent(title, Office::findOrCreate);
+        }
+    }
+
+    /** @return the letter if it was written, {@code null} if the event changed nothing */
+    public Letter write(LetterParsed event, Lookups lookups) {
+        String parsedJson = toJson(event.letter());
+        String resultHash = sha256(event.sha256() + "\n" + parsedJson);
+        Letter letter = Letter.findByDocumentId(event.documentId()).orElse(null);
+        if (letter != null && letter.resultHash.equals(resultHash)) {
+            return null;
+        }
+        Instant now = Instant.now();
+        ParsedLetter parsed = event.letter();
+        if (letter == null) {
+            letter = new Letter();
+            letter.documentId = event.documentId();
+            letter.storedAt = now;
+        } else {
+            keepReplacedAnswers(letter, parsed, now);
+            letter.questions.clear();
+            letter.answers.clear();
+            // the orphaned rows must be gone before rows with the same (letter, position) come back
+            letter.flush();
+        }
+        letter.sha256 = event.sha256();
+        letter.resultHash = resultHash;
+        letter.kind = parsed.kind();
+        letter.zaakNumbers = List.copyOf(parsed.zaakNumbers());
+        letter.zaak = parsed.primaryZaak() == null ? null : Zaak.findOrCreate(parsed.primaryZaak());
+        letter.documentNumber = parsed.documentNumber();
+        letter.ourReference = parsed.ourReference();
+        letter.subject = parsed.subject();
+        letter.submittedDate = parsed.submittedDate();
+        letter.receivedDate = parsed.receivedDate();
+        letter.letterDate = parsed.letterDate();
+        letter.source = event.source();
+        letter.sourceId = event.sourceId();
+        letter.contentType = event.contentType();
+        letter.fetchedAt = event.fetchedAt();
+        letter.parsedAt = event.parsedAt();
+        letter.parserVersion = event.parserVersion();
+        letter.parsed = parsedJson;
+        letter.updatedAt = now;
+        letter.deletedAt = null;
+        letter.askers.clear();
+        for (ParsedLetter.Member m : parsed.askers()) {
+            letter.askers.add(lookups.member(m.name(), m.party()));
+        }
+        letter.addressees.clear();
+        for (String title : parsed.addressees()) {
+            letter.addressees.add(lookups.office(title));
+        }
+        letter.answeredBy.clear();
+        for (String title : parsed.answeredBy()) {
+            letter.answeredBy.add(lookups.office(title));
+        }
+        int position = 0;
+        for (ParsedLetter.Question q : parsed.questions()) {
+            Question question = new Question();
+            question.letter = letter;
+            question.position = ++position;
+            question.number = q.number();
+            question.text = q.text();
+            question.footnotes = List.copyOf(q.footnotes());
+            ParsedLetter.Answer answer = parsed.answerTo(q.number());
+            question.answerText = answer == null ? null : answer.text();
+            letter.questions.add(question);
+        }
+        position = 0;
+        for (ParsedLetter.Answer a : parsed.answers()) {
+            Answer answer = new Answer();
+            answer.letter = letter;
+            answer.position = ++position;
+            answer.questionNumbers = List.copyOf(a.questionNumbers());
+            answer.text = a.text();
+            answer.footnotes = List.copyOf(a.footnotes());
+            letter.answers.add(answer);
+        }
+        letter.persist();
+        return letter;
+    }
+
+    private static void keepReplacedAnswers(Letter letter, ParsedLetter parsed, Instant now) {
+        for (Answer old : letter.answers) {
+            boolean kept = parsed.answers().stream().anyMatch(a -> a.questionNumbers().equals(old.questionNumbers)
+                    && a.text().equals(old.text));
+            if (!kept) {
+                AnswerVersion version = new AnswerVersion();
+                version.letter = letter;
+                version.questionNumbers = List.copyOf(old.questionNumbers);
+                version.text = old.text;
+                version.sha256 = letter.sha256;
+                version.supersededAt = now;
+                version.persist();
+            }
+        }
+    }
+
+    private String toJson(ParsedLetter letter) {
+        try {
+            return json.writeValueAsString(letter);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise the parsed letter", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

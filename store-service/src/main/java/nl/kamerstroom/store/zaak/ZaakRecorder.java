@@ -1,0 +1,44 @@
+package nl.kamerstroom.store.zaak;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.letter.Letter;
+
+/** Re-derives a zaak's lifecycle and primary letter from everything stored for it. */
+@ApplicationScoped
+public class ZaakRecorder {
+
+    public void refresh(String number) {
+        Zaak zaak = Zaak.findById(number);
+        if (zaak == null) {
+            return;
+        }
+        List<Letter> letters = Letter.findByZaak(number);
+        zaak.apply(ZaakLifecycle.derive(letters.stream().map(ZaakRecorder::facts).toList()));
+        Optional<Letter> primary = primary(letters);
+        zaak.primaryLetterId = primary.map(l -> l.id).orElse(null);
+        zaak.subject = primary.map(l -> l.subject).orElse(null);
+        zaak.updatedAt = Instant.now();
+    }
+
+    /**
+     * The letter that stands for the zaak: one with questions, an answer before the questions
+     * alone (it repeats them and adds the answers), the newest of those; else the newest letter.
+     */
+    public static Optional<Letter> primary(List<Letter> letters) {
+        Comparator<Letter> preference = Comparator
+                .comparing((Letter l) -> l.deletedAt == null)
+                .thenComparing(l -> !l.questions.isEmpty())
+                .thenComparing(l -> l.kind == LetterKind.ANSWER || l.kind == LetterKind.FURTHER_ANSWER)
+                .thenComparing(l -> l.updatedAt);
+        return letters.stream().max(preference);
+    }
+
+    static ZaakLifecycle.LetterFacts facts(Letter l) {
+        return new ZaakLifecycle.LetterFacts(l.kind, l.submittedDate, l.letterDate, l.receivedDate, l.deletedAt != null);
+    }
+}
