@@ -50,7 +50,7 @@ public class LetterWriter {
         String parsedJson = toJson(event.letter());
         String resultHash = sha256(event.sha256() + "\n" + parsedJson);
         Letter letter = Letter.findByDocumentId(event.documentId()).orElse(null);
-        if (letter != null && letter.resultHash.equals(resultHash)) {
+        if (letter != null && (letter.resultHash.equals(resultHash) || isStale(event, letter))) {
             return null;
         }
         Instant now = Instant.now();
@@ -122,6 +122,14 @@ public class LetterWriter {
         }
         letter.persist();
         return letter;
+    }
+
+    /**
+     * An event for content fetched before what is stored: a replay of history. Applying it would
+     * roll the letter back and record a version that never was, so replays stay idempotent.
+     */
+    private static boolean isStale(LetterParsed event, Letter letter) {
+        return event.fetchedAt() != null && letter.fetchedAt != null && event.fetchedAt().isBefore(letter.fetchedAt);
     }
 
     private static void keepReplacedAnswers(Letter letter, ParsedLetter parsed, Instant now) {
