@@ -16,9 +16,18 @@ public final class AcknowledgedSend {
     }
 
     public static <T> CompletableFuture<Void> send(Emitter<T> emitter, T payload, String key) {
+        return send(emitter, payload, key, new Object[0]);
+    }
+
+    /** As {@link #send(Emitter, Object, String)}, with more metadata, e.g. CloudEvents attributes. */
+    public static <T> CompletableFuture<Void> send(Emitter<T> emitter, T payload, String key, Object... metadata) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+        Message<T> message = Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+        for (Object m : metadata) {
+            message = message.addMetadata(m);
+        }
+        emitter.send(message
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.store.outbox.ZaakUpdates;
 import nl.kamerstroom.store.people.Member;
 import nl.kamerstroom.store.people.Office;
 import nl.kamerstroom.store.zaak.Zaak;
@@ -29,6 +30,9 @@ public class LetterWriter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ZaakUpdates updates;
 
     /** People and offices looked up once per transaction rather than once per letter. */
     public static final class Lookups {
@@ -55,11 +59,14 @@ public class LetterWriter {
         }
         Instant now = Instant.now();
         ParsedLetter parsed = event.letter();
+        boolean isNew = letter == null;
+        Map<List<String>, String> oldAnswers = new HashMap<>();
         if (letter == null) {
             letter = new Letter();
             letter.documentId = event.documentId();
             letter.storedAt = now;
         } else {
+            letter.answers.forEach(a -> oldAnswers.put(List.copyOf(a.questionNumbers), a.text));
             keepReplacedAnswers(letter, parsed, now);
             letter.questions.clear();
             letter.answers.clear();
@@ -121,6 +128,7 @@ public class LetterWriter {
             letter.answers.add(answer);
         }
         letter.persist();
+        updates.record(letter, parsed, isNew, oldAnswers);
         return letter;
     }
 

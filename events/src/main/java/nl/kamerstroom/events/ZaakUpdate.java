@@ -1,0 +1,45 @@
+package nl.kamerstroom.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * On {@value EventTypes#TOPIC_ANSWERS_PUBLISHED}, keyed by zaak number, written by the store
+ * through its transactional outbox only after what it announces is durably stored. The CloudEvents
+ * type is {@link #type()}: {@link EventTypes#ANSWER_PUBLISHED}, {@link EventTypes#ANSWER_CHANGED},
+ * {@link EventTypes#QUESTION_ASKED}, {@link EventTypes#ZAAK_POSTPONED} or {@link EventTypes#ZAAK_WITHDRAWN}.
+ *
+ * @param eventId         unique and stable: a receiver that sees it twice has seen it before
+ * @param type            the CloudEvents type
+ * @param zaakNumber      the zaak
+ * @param documentId      the letter that caused the update
+ * @param letterKind      that letter's kind
+ * @param subject         the zaak's subject
+ * @param letterDate      the letter's date
+ * @param askers          who asked
+ * @param addressees      whom the questions went to
+ * @param answeredBy      who answered
+ * @param questionNumbers for answers and questions: the printed numbers concerned
+ * @param questionTexts   the texts of those questions, in the same order
+ * @param text            the answer text (answer events), else {@code null}
+ * @param previousText    for {@code answer.changed}: the text it replaced
+ * @param occurredAt      when the store recorded it
+ */
+public record ZaakUpdate(
+        String eventId,
+        String type,
+        String zaakNumber,
+        String documentId,
+        LetterKind letterKind,
+        String subject,
+        LocalDate letterDate,
+        List<ParsedLetter.Member> askers,
+        List<String> addressees,
+        List<String> answeredBy,
+        List<String> questionNumbers,
+        List<String> questionTexts,
+        String text,
+        String previousText,
+        Instant occurredAt) {
+}
