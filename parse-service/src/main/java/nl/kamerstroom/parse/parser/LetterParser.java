@@ -1,0 +1,116 @@
+package nl.kamerstroom.parse.parser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.events.ParsedLetter.Footnote;
+import nl.kamerstroom.events.ParsedLetter.Question;
+
+/**
+ * Reads the structure of a letter about written parliamentary questions out of its text: a
+ * ministry's answer letter with the questions in its annex, the typeset Aanhangsel van de
+ * Handelingen (from a PDF text layer or converted to Markdown), a question letter, or anything
+ * else, which comes out as {@link LetterKind#OTHER} with no questions.
+ *
+ * <p>One layout-independent pass, in stages that each claim what they recognise:
+ * {@link TextNormaliser} (characters, lines, page breaks, Markdown), {@link PageFurniture}
+ * (letterheads, running footers, page numbers), {@link FootnoteExtractor} (footnote bodies at the
+ * bottom of pages), {@link LetterSections} (the "Vraag …" / "Antwoord …" blocks),
+ * {@link QuestionAnswerAssembler} (questions and answers, repairs of lost headings) and
+ * {@link MetadataExtractor} (zaak numbers, dates, askers, offices, subject).
+ *
+ * <p>Stateless and thread-safe. Never throws on text, however broken; what it had to guess, or
+ * could not make sense of, it says in {@link ParsedLetter#warnings()}.
+ */
+public final class LetterParser {
+
+    private static final int MAX_WARNINGS = 50;
+
+    /** Parses one letter's text. */
+    public ParsedLetter parse(String text) {
+        Objects.requireNonNull(text, "text");
+        try {
+            return parseText(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug here must not stop the pipeline: the letter is kept, unparsed, and says why.
+            return new ParsedLetter(LetterKind.OTHER, null, List.of(), null, null, null, null, null, List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of("the parser failed on this text (" + e.getClass().getSimpleName() + "); nothing was read from it"));
+        }
+    }
+
+    private static ParsedLetter parseText(String text) {
+        List<String> warnings = new ArrayList<>();
+        LetterLines doc = TextNormaliser.normalise(text);
+        ParagraphBreaks breaks = ParagraphBreaks.measure(doc.lines());
+        Letterhead letterhead = PageFurniture.mark(doc, breaks);
+        FootnoteExtractor.Result footnotes = FootnoteExtractor.extract(doc, breaks);
+        LetterSections.Sections sections = LetterSections.cut(doc.lines());
+        QuestionAnswerAssembler.Assembled qa = QuestionAnswerAssembler.assemble(doc, breaks, sections, footnotes, warnings);
+
+        MetadataExtractor.Metadata meta = MetadataExtractor.extract(new MetadataExtractor.Parts(
+                qa.preamble(), qa.trailers(), signatureLines(doc.lines(), sections), letterhead), warnings);
+        LetterKind kind = KindClassifier.classify(qa.questions().size(), qa.answers().size(), qa.preamble(),
+                letterhead.subject(), warnings);
+        warnAboutMissingReferenceTexts(qa.questions(), footnotes.footnotes(), warnings);
+
+        return new ParsedLetter(kind, meta.documentNumber(), meta.zaakNumbers(), meta.ourReference(), meta.subject(),
+                meta.submittedDate(), meta.receivedDate(), meta.letterDate(), meta.askers(), meta.addressees(),
+                meta.answeredBy(), qa.questions(), qa.answers(), footnotes.footnotes(), capped(warnings));
+    }
+
+    /** Warnings are for a reader; a broken text can produce thousands of the same kind. */
+    private static List<String> capped(List<String> warnings) {
+        if (warnings.size() <= MAX_WARNINGS) {
+            return warnings;
+        }
+        List<String> kept = new ArrayList<>(warnings.subList(0, MAX_WARNINGS - 1));
+        kept.add((warnings.size() - kept.size()) + " more warnings left out");
+        return kept;
+    }
+
+    /** Closing signatures ("De Minister van Justitie en Veiligheid,") in the preamble and the trailer. */
+    private static List<String> signatureLines(List<Line> lines, LetterSections.Sections sections) {
+        List<String> found = new ArrayList<>();
+        collectSignatures(lines, 0, sections.preambleEnd(), found);
+        for (int[] trailer : sections.trailers()) {
+            collectSignatures(lines, trailer[0], trailer[1], found);
+        }
+        return found;
+    }
+
+    private static void collectSignatures(List<Line> lines, int from, int to, List<String> found) {
+        for (int i = from; i < to; i++) {
+            Line line = lines.get(i);
+            if (line.isContent() && Character.isUpperCase(line.text.charAt(0)) && line.text.length() <= 160
+                    && LetterSections.SIGNATURE.matcher(line.text).matches()) {
+                found.add(line.text);
+            }
+        }
+    }
+
+    /**
+     * An answer letter reproduces the member's questions with their "1)" references but often not
+     * the texts those refer to; say so once rather than leaving a reader to wonder.
+     */
+    private static void warnAboutMissingReferenceTexts(List<Question> questions, List<Footnote> footnotes,
+                                                       List<String> warnings) {
+        Set<String> printed = new LinkedHashSet<>();
+        footnotes.forEach(f -> printed.add(f.number()));
+        Set<String> missing = new LinkedHashSet<>();
+        for (Question q : questions) {
+            for (String ref : q.footnotes()) {
+                if (!printed.contains(ref)) {
+                    missing.add(ref);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            warnings.add("questions cite " + String.join(", ", missing) + " but the letter does not print those footnotes");
+        }
+    }
+}

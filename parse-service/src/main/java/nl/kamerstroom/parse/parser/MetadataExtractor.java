@@ -1,0 +1,155 @@
+package nl.kamerstroom.parse.parser;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.kamerstroom.events.ParsedLetter.Member;
+
+/**
+ * Reads the letter's metadata out of the parts that are not questions or answers: the letterhead,
+ * the cover letter, the questions' header, the Aanhangsel's "Antwoord van …" line, the closing
+ * signature and a trailing "Toelichting".
+ *
+ * <p>Rules, each applied the same way to every layout:
+ * <ul>
+ *   <li>subject: what the questions are about, the "over …" clause of the questions' header
+ *       (else of the cover letter, else of "Betreft"), so that the question letter, the answer and
+ *       a postponement of one zaak carry the same subject; the whole "Betreft" only when there is
+ *       no "over …" clause;</li>
+ *   <li>zaak numbers: the one printed with the questions ("ingezonden …, 2025Z17315") or as "Uw
+ *       referentie" first, then others printed outside the questions and answers; zaak numbers
+ *       inside a question or answer refer to other cases and are left out;</li>
+ *   <li>answered by: offices, not persons ("Minister van Justitie en Veiligheid"); from "Antwoord
+ *       van …" where printed, else from the signature.</li>
+ * </ul>
+ */
+final class MetadataExtractor {
+
+    private static final Pattern ANSWERED_BY = Pattern.compile(
+            "[Aa]ntwoord van (Minister-President|Minister-president|Minister|Staatssecretaris|minister|staatssecretaris)\\s([^()]{1,80})\\(([^()]{1,160})\\)");
+    private static final Pattern ON_BEHALF = Pattern.compile("mede namens (.{1,300}?)\\s?(?:\\(ontvangen|\\.|$)");
+    private static final Pattern RECEIVED = Pattern.compile("\\(ontvangen ?");
+    private static final Pattern YOUR_LETTER = Pattern.compile("uw brief van (\\d{1,2} ?[a-z]{3,9} ?\\d{4})");
+    private static final Pattern PLACE_AND_DATE = Pattern.compile("^(?:Den Haag|'s-Gravenhage|’s-Gravenhage),\\s*(.*)$");
+    private static final Pattern BETREFT_OVER = Pattern.compile("(?i)^(?:antwoord(?:en)?|beantwoording|uitstel[^ ]*)\\b.{0,80}? over (.+)$");
+
+    /** The parts of the letter that metadata comes from. */
+    record Parts(String preamble, List<String> trailers, List<String> signatureLines, Letterhead letterhead) {
+    }
+
+    /** Everything except kind, questions, answers and footnotes. */
+    record Metadata(String documentNumber, List<String> zaakNumbers, String ourReference, String subject,
+                    LocalDate submittedDate, LocalDate receivedDate, LocalDate letterDate, List<Member> askers,
+                    List<String> addressees, List<String> answeredBy) {
+    }
+
+    private MetadataExtractor() {
+    }
+
+    static Metadata extract(Parts parts, List<String> warnings) {
+        String preamble = parts.preamble();
+        Letterhead letterhead = parts.letterhead();
+        QuestionsHeader header = QuestionsHeader.find(preamble);
+
+        List<Member> askers = header == null ? List.of() : MemberListParser.parse(header.members());
+        List<String> addressees = header == null || header.addressees() == null
+                ? List.of() : OfficeNames.parseList(header.addressees());
+
+        LocalDate submitted = header == null ? null : header.submitted();
+        if (submitted == null) {
+            Matcher m = YOUR_LETTER.matcher(preamble);
+            if (m.find()) {
+                submitted = DutchDates.first(m.group(1));
+                if (submitted != null) {
+                    warnings.add("submitted date taken from 'uw brief van " + m.group(1) + "'");
+                }
+            }
+        }
+        LocalDate received = received(preamble);
+        LocalDate letterDate = letterhead.date() != null ? letterhead.date() : placeAndDate(preamble);
+
+        return new Metadata(letterhead.documentNumber(), zaakNumbers(header, parts), letterhead.ourReference(),
+                subject(header, letterhead), submitted, received, letterDate, askers, addressees,
+                answeredBy(preamble, parts.signatureLines(), addressees));
+    }
+
+    private static String subject(QuestionsHeader header, Letterhead letterhead) {
+        if (header != null && header.subject() != null) {
+            return header.subject();
+        }
+        String betreft = letterhead.subject();
+        if (betreft == null || betreft.isBlank()) {
+            return null;
+        }
+        Matcher m = BETREFT_OVER.matcher(betreft.strip());
+        return Text.trimClause(m.matches() ? m.group(1) : betreft);
+    }
+
+    private static List<String> zaakNumbers(QuestionsHeader header, Parts parts) {
+        Set<String> zaken = new LinkedHashSet<>();
+        if (header != null && header.zaak() != null) {
+            zaken.add(header.zaak());
+        }
+        if (parts.letterhead().yourReference() != null) {
+            ZaakNumbers.scan(parts.letterhead().yourReference(), zaken::add);
+        }
+        ZaakNumbers.scan(parts.preamble(), zaken::add);
+        for (String trailer : parts.trailers()) {
+            ZaakNumbers.scan(trailer, zaken::add);
+        }
+        return new ArrayList<>(zaken);
+    }
+
+    private static LocalDate received(String preamble) {
+        Matcher m = RECEIVED.matcher(preamble);
+        if (!m.find()) {
+            return null;
+        }
+        // "(ontvangen (ontvangen 27 augustus2024)" occurs: take the first date after the word.
+        return DutchDates.first(preamble.substring(m.end(), Math.min(preamble.length(), m.end() + 60)));
+    }
+
+    /** "Den Haag, 21 november 2025" where the letterhead has no "Datum". */
+    private static LocalDate placeAndDate(String preamble) {
+        for (String line : preamble.split("\n\n")) {
+            Matcher m = PLACE_AND_DATE.matcher(line.strip());
+            if (m.matches()) {
+                LocalDate date = DutchDates.whole(m.group(1));
+                if (date != null) {
+                    return date;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> answeredBy(String preamble, List<String> signatureLines, List<String> addressees) {
+        List<String> offices = new ArrayList<>();
+        String flat = preamble.replace("\n\n", " ");
+        Matcher m = ANSWERED_BY.matcher(flat);
+        if (m.find()) {
+            offices.add(OfficeNames.fromTitleAndPortfolio(m.group(1), m.group(3), addressees));
+            Matcher behalf = ON_BEHALF.matcher(flat.substring(m.end(), Math.min(flat.length(), m.end() + 400)));
+            if (behalf.find()) {
+                for (String office : OfficeNames.parseList(behalf.group(1))) {
+                    if (!offices.contains(office)) {
+                        offices.add(office);
+                    }
+                }
+            }
+            return offices;
+        }
+        for (String line : signatureLines) {
+            for (String office : OfficeNames.parseSignature(line)) {
+                if (!offices.contains(office)) {
+                    offices.add(office);
+                }
+            }
+        }
+        return offices;
+    }
+}
