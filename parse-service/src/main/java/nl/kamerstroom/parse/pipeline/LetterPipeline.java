@@ -1,8 +1,10 @@
 package nl.kamerstroom.parse.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,15 +51,25 @@ public class LetterPipeline {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String parserVersion;
 
+    @Inject
+    ObjectMapper json;
+
     private final TextExtractor extractor = new TextExtractor();
     private final LetterParser parser = new LetterParser();
 
     @Incoming("letters-fetched")
     @Blocking
-    public void onLetter(ConsumerRecord<String, LetterFetched> record) {
-        LetterFetched letter = record.value();
+    public void onLetter(ConsumerRecord<String, byte[]> record) {
+        // read here rather than in a Kafka deserializer, so that an unreadable event is dead-lettered
+        // with a reason like every other failure instead of taking the connector's failure path
+        LetterFetched letter;
+        try {
+            letter = record.value() == null ? null : json.readValue(record.value(), LetterFetched.class);
+        } catch (IOException e) {
+            letter = null;
+        }
         if (letter == null || letter.content() == null) {
-            deadLetter(record, letter, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
+            deadLetter(record, null, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
                     "DeserializationFailure");
             return;
         }
@@ -86,7 +98,7 @@ public class LetterPipeline {
                 result.warnings().isEmpty() ? "" : ", warnings " + result.warnings());
     }
 
-    private void deadLetter(ConsumerRecord<String, LetterFetched> record, LetterFetched letter, String reason,
+    private void deadLetter(ConsumerRecord<String, byte[]> record, LetterFetched letter, String reason,
             String errorType) {
         LetterFailed failed = new LetterFailed(
                 letter == null ? record.key() : letter.documentId(),
