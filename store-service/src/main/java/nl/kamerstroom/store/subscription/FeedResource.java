@@ -1,0 +1,137 @@
+package nl.kamerstroom.store.subscription;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.kamerstroom.events.EventTypes;
+import nl.kamerstroom.events.ZaakUpdate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Atom feeds of zaak updates: one per filter ({@code /feeds/answers.atom?party=…&ministry=…}) and
+ * one per zaak ({@code /feeds/zaken/{number}.atom}). Written with Rome; cacheable: the ETag is the
+ * newest entry's position plus the filter, so a poller that has everything gets a 304.
+ */
+@Path("/feeds")
+public class FeedResource {
+
+    static final int ENTRIES = 50;
+
+    @Inject
+    UpdateLog log;
+
+    @GET
+    @Blocking
+    @Path("/answers.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom feed of zaak updates matching the filter")
+    public Response answers(@Context Request request, @Context UriInfo uri, @QueryParam("zaak") String zaak,
+            @QueryParam("member") String member, @QueryParam("party") String party,
+            @QueryParam("ministry") String ministry, @QueryParam("q") String keyword,
+            @QueryParam("type") List<String> types) {
+        return feed(request, uri, UpdateFilter.of(zaak, member, party, ministry, keyword, types));
+    }
+
+    @GET
+    @Blocking
+    @Path("/zaken/{number}.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom feed of one zaak: questions asked, postponement, answer, further answer, withdrawal")
+    public Response zaak(@Context Request request, @Context UriInfo uri, @PathParam("number") String number) {
+        return feed(request, uri, UpdateFilter.of(number, null, null, null, null, List.of()));
+    }
+
+    private Response feed(Request request, UriInfo uri, UpdateFilter filter) {
+        List<UpdateLog.Entry> entries = log.latest(filter, ENTRIES);
+        long newest = entries.isEmpty() ? 0 : entries.get(0).position();
+        EntityTag etag = new EntityTag(Long.toHexString(newest) + "-" + Integer.toHexString(filter.hashCode()));
+        Date updated = entries.isEmpty() ? new Date(0) : Date.from(entries.get(0).update().occurredAt());
+        // seconds precision, as Last-Modified has
+        Date lastModified = new Date(updated.getTime() / 1000 * 1000);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(60);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).tag(etag).build();
+        }
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle("kamerstroom: " + filter.describe());
+        feed.setUri(uri.getRequestUri().toString());
+        feed.setLink(uri.getRequestUri().toString());
+        SyndLink self = new SyndLinkImpl();
+        self.setRel("self");
+        self.setHref(uri.getRequestUri().toString());
+        feed.setLinks(List.of(self));
+        feed.setPublishedDate(updated);
+        feed.setEntries(entries.stream().map(e -> entry(e, uri)).toList());
+        try {
+            String xml = new SyndFeedOutput().outputString(feed);
+            return Response.ok(xml).tag(etag).lastModified(lastModified).cacheControl(cache).build();
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the Atom feed", e);
+        }
+    }
+
+    private static SyndEntry entry(UpdateLog.Entry e, UriInfo uri) {
+        ZaakUpdate u = e.update();
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri("urn:uuid:" + u.eventId());
+        entry.setTitle(title(u));
+        entry.setLink(uri.getBaseUriBuilder().path("api/zaken/{n}").build(u.zaakNumber()).toString());
+        entry.setUpdatedDate(Date.from(u.occurredAt()));
+        entry.setPublishedDate(Date.from(u.occurredAt()));
+        SyndPerson author = new SyndPersonImpl();
+        author.setName(u.answeredBy() == null || u.answeredBy().isEmpty()
+                ? u.askers().stream().map(m -> m.name()).collect(Collectors.joining(", "))
+                : String.join(", ", u.answeredBy()));
+        if (author.getName() == null || author.getName().isBlank()) {
+            author.setName("kamerstroom");
+        }
+        entry.setAuthors(List.of(author));
+        SyndContent content = new SyndContentImpl();
+        content.setType("text");
+        content.setValue(u.text() != null ? u.text() : String.join("\n\n", u.questionTexts() == null ? List.of() : u.questionTexts()));
+        entry.setContents(List.of(content));
+        return entry;
+    }
+
+    private static String title(ZaakUpdate u) {
+        String numbers = u.questionNumbers() == null || u.questionNumbers().isEmpty() ? ""
+                : " " + String.join(", ", u.questionNumbers());
+        String what = switch (u.type()) {
+            case EventTypes.ANSWER_PUBLISHED -> "Antwoord op vraag" + numbers;
+            case EventTypes.ANSWER_CHANGED -> "Gewijzigd antwoord op vraag" + numbers;
+            case EventTypes.QUESTION_ASKED -> "Vragen gesteld";
+            case EventTypes.ZAAK_POSTPONED -> "Beantwoording uitgesteld";
+            case EventTypes.ZAAK_WITHDRAWN -> "Vragen ingetrokken";
+            default -> u.type();
+        };
+        return u.zaakNumber() + ": " + what + (u.subject() == null ? "" : " (" + u.subject() + ")");
+    }
+}
