@@ -135,9 +135,12 @@ class StoreApiTest {
                 "Omtzigt", "NSC", "Minister van Infrastructuur en Waterstaat",
                 List.of(q("1", "Wat is de stand van zaken bij de sluis?")),
                 List.of(a("De renovatie van de zeesluizen bij IJmuiden loopt vertraging op.", "1")))));
+        // the search index is filled a moment after the letter is stored
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().queryParam("q", "renovatie")
+                .get("/api/questions").then().statusCode(200).extract().jsonPath().getList("items.zaakNumber"))
+                .contains(zaak));
         JsonPath hits = given().queryParam("q", "renovatie").get("/api/questions").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(hits.getList("items.zaakNumber")).contains(zaak);
         int i = hits.getList("items.zaakNumber").indexOf(zaak);
         assertThat(hits.getString("items[" + i + "].snippet")).contains("<mark>renovatie</mark>");
         assertThat(hits.getDouble("items[" + i + "].rank")).isPositive();

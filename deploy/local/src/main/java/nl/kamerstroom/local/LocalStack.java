@@ -42,6 +42,7 @@ public final class LocalStack {
     private final List<Process> infrastructure = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private volatile boolean stopping;
 
     private LocalStack(Path root) {
         this.root = root;
@@ -127,7 +128,7 @@ public final class LocalStack {
 
         while (true) {
             for (ServiceProcess service : services) {
-                if (!service.isAlive()) {
+                if (!service.isAlive() && !stopping) {
                     say("%s stopped unexpectedly; see %s. Stopping the stack.", service.name(), service.log());
                     System.exit(1);
                 }
@@ -217,6 +218,7 @@ public final class LocalStack {
 
     /** Services first (they finish their in-flight Kafka batch), then Kafka, then PostgreSQL. */
     private void shutdown() {
+        stopping = true;
         say("stopping");
         services.forEach(s -> new Thread(() -> s.stop(Duration.ofSeconds(20))).start());
         for (ServiceProcess service : services) {

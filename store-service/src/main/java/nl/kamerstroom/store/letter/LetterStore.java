@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +36,9 @@ public class LetterStore {
 
     @Inject
     ZaakRecorder zaken;
+
+    @Inject
+    Session session;
 
     @Inject
     @Channel("letters-dlq")
@@ -57,6 +62,9 @@ public class LetterStore {
     }
 
     private void writeAll(Iterable<ConsumerRecord<String, LetterParsed>> records) {
+        // lookups within the batch go through LetterWriter.Lookups, so queries need not flush first;
+        // the inserts of the whole batch then go out in JDBC batches at the end
+        session.setHibernateFlushMode(FlushMode.COMMIT);
         LetterWriter.Lookups lookups = new LetterWriter.Lookups();
         Set<String> touched = new LinkedHashSet<>();
         int written = 0;

@@ -36,6 +36,7 @@ public class LetterWriter {
 
     /** People and offices looked up once per transaction rather than once per letter. */
     public static final class Lookups {
+        private final Map<String, Letter> letters = new HashMap<>();
         private final Map<String, Member> members = new HashMap<>();
         private final Map<String, Office> offices = new HashMap<>();
 
@@ -47,13 +48,23 @@ public class LetterWriter {
         Office office(String title) {
             return offices.computeIfAbsent(title, Office::findOrCreate);
         }
+
+        /** Letters written earlier in this transaction are found here, unflushed. */
+        Letter letter(String documentId) {
+            Letter known = letters.get(documentId);
+            return known != null ? known : Letter.findByDocumentId(documentId).orElse(null);
+        }
+
+        void written(Letter letter) {
+            letters.put(letter.documentId, letter);
+        }
     }
 
     /** @return the letter if it was written, {@code null} if the event changed nothing */
     public Letter write(LetterParsed event, Lookups lookups) {
         String parsedJson = toJson(event.letter());
         String resultHash = sha256(event.sha256() + "\n" + parsedJson);
-        Letter letter = Letter.findByDocumentId(event.documentId()).orElse(null);
+        Letter letter = lookups.letter(event.documentId());
         if (letter != null && (letter.resultHash.equals(resultHash) || isStale(event, letter))) {
             return null;
         }
@@ -128,6 +139,7 @@ public class LetterWriter {
             letter.answers.add(answer);
         }
         letter.persist();
+        lookups.written(letter);
         updates.record(letter, parsed, isNew, oldAnswers);
         return letter;
     }

@@ -17,11 +17,13 @@ import java.util.Map;
 @ApplicationScoped
 public class Search {
 
-    /** How many of the newest matching questions a ranked search considers. */
-    static final int CANDIDATES = 2000;
+    /** How many matching questions a ranked search considers. */
+    static final int CANDIDATES = 500;
 
     private static final String HEADLINE = "'MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=\" … \","
             + " StartSel=<mark>, StopSel=</mark>'";
+
+    private static final String LIMIT = " LIMIT :limit OFFSET :offset";
 
     @Inject
     EntityManager em;
@@ -45,20 +47,23 @@ public class Search {
             params.put("q", filter.q());
             sql = candidates() + ", ranked AS (SELECT c.letter_id, max(ts_rank(c.search, c.query)) AS rank,"
                     + " (array_agg(c.id ORDER BY ts_rank(c.search, c.query) DESC))[1] AS best FROM candidates c GROUP BY c.letter_id)"
-                    + " SELECT z.number, z.status, z.subject, z.submitted_date, z.deadline, z.answered_date, z.reply_days,"
-                    + " z.postponed, r.rank, r.best, count(*) OVER () AS total"
+                    + " SELECT p.*, (SELECT ts_headline('dutch', q.text || ' ' || COALESCE(q.answer_text, ''),"
+                    + " websearch_to_tsquery('dutch', :q), " + HEADLINE + ") FROM question q WHERE q.id = p.best)"
+                    + " FROM (SELECT z.number, z.status, z.subject, z.submitted_date, z.deadline, z.answered_date,"
+                    + " z.reply_days, z.postponed, r.rank, r.best, count(*) OVER () AS total"
                     + " FROM zaak z JOIN ranked r ON r.letter_id = z.primary_letter_id WHERE " + where
-                    + " ORDER BY r.rank DESC, z.number DESC";
+                    + " ORDER BY r.rank DESC, z.number DESC" + LIMIT + ") p ORDER BY p.rank DESC, p.number DESC";
         } else {
             sql = "SELECT z.number, z.status, z.subject, z.submitted_date, z.deadline, z.answered_date, z.reply_days,"
-                    + " z.postponed, NULL AS rank, NULL AS best, count(*) OVER () AS total FROM zaak z WHERE " + where
-                    + " ORDER BY COALESCE(z.answered_date, z.submitted_date) DESC NULLS LAST, z.number DESC";
+                    + " z.postponed, NULL AS rank, NULL AS best, count(*) OVER () AS total, NULL AS snippet"
+                    + " FROM zaak z WHERE " + where
+                    + " ORDER BY COALESCE(z.answered_date, z.submitted_date) DESC NULLS LAST, z.number DESC" + LIMIT;
         }
         List<Object[]> rows = page(sql, params, filter);
         List<ZaakHit> hits = rows.stream().map(r -> new ZaakHit((String) r[0], (String) r[1], (String) r[2],
                 date(r[3]), date(r[4]), date(r[5]), r[6] == null ? null : ((Number) r[6]).intValue(), (Boolean) r[7],
                 r[8] == null ? null : ((Number) r[8]).doubleValue(),
-                r[9] == null ? null : snippet(((Number) r[9]).longValue(), filter.q()))).toList();
+                (String) r[11])).toList();
         return new Page<>(hits, filter.page(), filter.size(), total(rows, 10));
     }
 
@@ -70,39 +75,37 @@ public class Search {
                 + " z.answered_date, z.subject";
         if (filter.searching()) {
             params.put("q", filter.q());
-            sql = candidates() + " SELECT " + columns + ", ts_rank(q.search, c.query) AS rank, q.id,"
-                    + " count(*) OVER () AS total FROM candidates c JOIN question q ON q.id = c.id"
-                    + " JOIN zaak z ON z.primary_letter_id = q.letter_id WHERE " + where
-                    + " ORDER BY rank DESC, z.number DESC, q.position";
+            // snippets only for the page: ts_headline is the expensive part of a search
+            sql = candidates() + " SELECT p.*, ts_headline('dutch', p.text || ' ' || COALESCE(p.answer_text, ''),"
+                    + " websearch_to_tsquery('dutch', :q), " + HEADLINE + ") FROM (SELECT " + columns
+                    + ", ts_rank(q.search, c.query) AS rank, q.id, count(*) OVER () AS total FROM candidates c"
+                    + " JOIN question q ON q.id = c.id JOIN zaak z ON z.primary_letter_id = q.letter_id WHERE " + where
+                    + " ORDER BY rank DESC, z.number DESC, q.position" + LIMIT + ") p ORDER BY p.rank DESC";
         } else {
-            sql = "SELECT " + columns + ", NULL AS rank, q.id, count(*) OVER () AS total FROM zaak z"
+            sql = "SELECT " + columns + ", NULL AS rank, q.id, count(*) OVER () AS total, NULL AS snippet FROM zaak z"
                     + " JOIN question q ON q.letter_id = z.primary_letter_id WHERE " + where
-                    + " ORDER BY COALESCE(z.answered_date, z.submitted_date) DESC NULLS LAST, z.number DESC, q.position";
+                    + " ORDER BY COALESCE(z.answered_date, z.submitted_date) DESC NULLS LAST, z.number DESC, q.position"
+                    + LIMIT;
         }
         List<Object[]> rows = page(sql, params, filter);
         List<QuestionHit> hits = rows.stream().map(r -> new QuestionHit((String) r[0], (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], date(r[5]), date(r[6]), (String) r[7],
-                r[8] == null ? null : ((Number) r[8]).doubleValue(),
-                filter.searching() ? snippet(((Number) r[9]).longValue(), filter.q()) : null)).toList();
+                r[8] == null ? null : ((Number) r[8]).doubleValue(), (String) r[11])).toList();
         return new Page<>(hits, filter.page(), filter.size(), total(rows, 10));
     }
 
-    /** The newest questions matching the query: the bounded set that ranking looks at. */
+    /**
+     * The first matches the index yields: the bounded set that ranking looks at. Not sorted first:
+     * sorting every match of a broad query ("OM") costs more than ranking does.
+     */
     private static String candidates() {
         return "WITH candidates AS (SELECT q.id, q.letter_id, q.search, query FROM question q,"
-                + " websearch_to_tsquery('dutch', :q) query WHERE q.search @@ query ORDER BY q.id DESC LIMIT "
-                + CANDIDATES + ")";
-    }
-
-    private String snippet(long questionId, String q) {
-        return (String) em.createNativeQuery("SELECT ts_headline('dutch', q.text || ' ' || COALESCE(q.answer_text, ''),"
-                        + " websearch_to_tsquery('dutch', :q), " + HEADLINE + ") FROM question q WHERE q.id = :id")
-                .setParameter("q", q).setParameter("id", questionId).getSingleResult();
+                + " websearch_to_tsquery('dutch', :q) query WHERE q.search @@ query LIMIT " + CANDIDATES + ")";
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> page(String sql, Map<String, Object> params, Filter filter) {
-        Query query = em.createNativeQuery(sql + " LIMIT :limit OFFSET :offset");
+        Query query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
         query.setParameter("limit", filter.size());
         query.setParameter("offset", (long) filter.page() * filter.size());

@@ -26,6 +26,7 @@ import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.events.SourceMetadata;
+import nl.kamerstroom.store.search.SearchIndexer;
 import nl.kamerstroom.testsupport.KafkaResource;
 import nl.kamerstroom.testsupport.PostgresResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,6 +69,9 @@ class StoreBenchmarkTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    SearchIndexer indexer;
+
     @Test
     void loadAndQuery() throws Exception {
         int n = Integer.getInteger("bench.letters", 10_000);
@@ -99,6 +103,11 @@ class StoreBenchmarkTest {
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         System.out.printf("%n[bench] stored %d letters in %.1f s: %.0f letters/s (from the first record produced"
                 + " to the last letter stored, through the real topic)%n", n, seconds, n / seconds);
+
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(() -> indexer.unindexed() == 0);
+        double indexed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("[bench] all questions searchable after %.1f s: %.0f letters/s including the deferred"
+                + " Dutch full-text indexing%n", indexed, n / indexed);
 
         String someZaak = letter.apply(n / 2).letter().primaryZaak();
         report("zaak lookup  GET /api/zaken/{n}", () -> given().get("/api/zaken/" + someZaak).then().statusCode(200));
