@@ -10,6 +10,7 @@ public final class EventTypes {
     public static final String LETTER_PARSED = "nl.kamerstroom.letter.parsed.v1";
     public static final String QUESTION_PARSED = "nl.kamerstroom.question.parsed.v1";
     public static final String LETTER_FAILED = "nl.kamerstroom.letter.failed.v1";
+    public static final String LETTER_DELETED = "nl.kamerstroom.letter.deleted.v1";
 
     public static final String ANSWER_PUBLISHED = "nl.kamerstroom.answer.published.v1";
     public static final String ANSWER_CHANGED = "nl.kamerstroom.answer.changed.v1";
@@ -21,6 +22,7 @@ public final class EventTypes {
     public static final String TOPIC_LETTERS_PARSED = "letters.parsed";
     public static final String TOPIC_QUESTIONS_PARSED = "questions.parsed";
     public static final String TOPIC_LETTERS_DLQ = "letters.dlq";
+    public static final String TOPIC_LETTERS_DELETED = "letters.deleted";
     public static final String TOPIC_ANSWERS_PUBLISHED = "answers.published";
 
     private EventTypes() {

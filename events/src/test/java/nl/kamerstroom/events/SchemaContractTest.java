@@ -34,6 +34,7 @@ class SchemaContractTest {
                 Arguments.of(ParsedLetter.class, "parsed-letter.schema.json"),
                 Arguments.of(QuestionParsed.class, "question-parsed.v1.schema.json"),
                 Arguments.of(LetterFailed.class, "letter-failed.v1.schema.json"),
+                Arguments.of(LetterDeleted.class, "letter-deleted.v1.schema.json"),
                 Arguments.of(SourceMetadata.class, "source-metadata.schema.json"),
                 Arguments.of(ZaakUpdate.class, "zaak-update.v1.schema.json"));
     }

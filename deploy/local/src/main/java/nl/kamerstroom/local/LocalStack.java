@@ -93,6 +93,9 @@ public final class LocalStack {
         envs.put("ingest-service", database(bootstrap, pgPort, "ingest"));
         envs.get("ingest-service").put("KAMERSTROOM_INGEST_WATCH_ENABLED", "true");
         envs.get("ingest-service").put("KAMERSTROOM_INGEST_WATCH_DIR", inbox.toString());
+        // the local stack is for trying kamerstroom offline: no full historical import from the live sources
+        envs.get("ingest-service").put("KAMERSTROOM_SOURCES_TK_ENABLED", env("KAMERSTROOM_SOURCES_TK_ENABLED", "false"));
+        envs.get("ingest-service").put("KAMERSTROOM_SOURCES_KOOP_ENABLED", env("KAMERSTROOM_SOURCES_KOOP_ENABLED", "false"));
         envs.put("parse-service", new LinkedHashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap)));
         Map<String, Integer> ports = Map.of("store-service", port("STORE_PORT", 8080),
                 "ingest-service", port("INGEST_PORT", 8081), "parse-service", port("PARSE_PORT", 8082));

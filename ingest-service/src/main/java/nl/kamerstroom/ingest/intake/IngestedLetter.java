@@ -48,7 +48,23 @@ public class IngestedLetter extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** The zaak numbers the source linked it to, comma-separated; kept so that a deletion can name them. */
+    @Column(name = "zaak_numbers")
+    public String zaakNumbers;
+
+    /** When the source deleted it (a tombstone was published), or null. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** When the source last delivered changed content under the same document id, or null. */
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
     public static Optional<IngestedLetter> findBySha256(String sha256) {
         return find("sha256", sha256).firstResultOptional();
+    }
+
+    public static Optional<IngestedLetter> findByDocumentId(String documentId) {
+        return find("documentId", documentId).firstResultOptional();
     }
 }

@@ -42,8 +42,15 @@ public class LetterIntake {
     @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "30s")
     Duration publishTimeout;
 
-    /** What the caller gets back: the document id, and whether this call produced the event. */
-    public record Accepted(String documentId, boolean duplicate) {
+    /**
+     * What the caller gets back: the document id, whether this call published nothing because the
+     * content was already published ({@code duplicate}), and whether it published changed content
+     * under a known document id ({@code changed}).
+     */
+    public record Accepted(String documentId, boolean duplicate, boolean changed) {
+        public Accepted(String documentId, boolean duplicate) {
+            this(documentId, duplicate, false);
+        }
     }
 
     /** A letter as a source hands it over. */
@@ -51,21 +58,26 @@ public class LetterIntake {
             SourceMetadata metadata) {
     }
 
+    /**
+     * Publishes the letter unless its content was published before. New content under a document id
+     * that exists (a source that has its own ids, delivering a changed file) is published again under
+     * that id: one event per change, none for a re-delivery of the same bytes.
+     */
     public Accepted accept(Incoming in) {
         String sha256 = sha256(in.content());
         IntakeLedger.Claim claim = ledger.claim(sha256, in);
         if (claim.alreadyPublished()) {
             LOG.infof("duplicate content %s: already published as %s", sha256, claim.documentId());
-            return new Accepted(claim.documentId(), true);
+            return new Accepted(claim.documentId(), true, false);
         }
         LetterFetched event = new LetterFetched(claim.documentId(), in.source(), in.sourceId(), in.fileName(),
                 SupportedTypes.normalise(in.contentType()), sha256, in.content().length, in.content(),
                 claim.receivedAt(), in.metadata());
         publish(event);
         ledger.markPublished(claim.documentId(), Instant.now());
-        LOG.infof("published %s (%s, %d bytes, %s)", claim.documentId(), event.contentType(), event.size(),
-                in.source());
-        return new Accepted(claim.documentId(), false);
+        LOG.infof("published %s (%s, %d bytes, %s)%s", claim.documentId(), event.contentType(), event.size(),
+                in.source(), claim.changed() ? " with changed content" : "");
+        return new Accepted(claim.documentId(), false, claim.changed());
     }
 
     private void publish(LetterFetched event) {
@@ -114,26 +126,41 @@ public class LetterIntake {
     @ApplicationScoped
     public static class IntakeLedger {
 
-        record Claim(String documentId, Instant receivedAt, boolean alreadyPublished) {
+        record Claim(String documentId, Instant receivedAt, boolean alreadyPublished, boolean changed) {
         }
 
         @Transactional
         Claim claim(String sha256, Incoming in) {
-            IngestedLetter existing = IngestedLetter.findBySha256(sha256).orElse(null);
-            if (existing != null) {
-                return new Claim(existing.documentId, existing.receivedAt, existing.publishedAt != null);
+            IngestedLetter sameContent = IngestedLetter.findBySha256(sha256).orElse(null);
+            if (sameContent != null && sameContent.deletedAt == null) {
+                return new Claim(sameContent.documentId, sameContent.receivedAt, sameContent.publishedAt != null,
+                        sameContent.changedAt != null);
+            }
+            Instant now = Instant.now();
+            if (sameContent != null) {
+                // deleted by its source, and now delivered again: it exists again
+                sameContent.deletedAt = null;
+                sameContent.publishedAt = null;
+                sameContent.changedAt = now;
+                sameContent.zaakNumbers = zaakNumbers(in);
+                return new Claim(sameContent.documentId, now, false, true);
+            }
+            String documentId = documentId(in, sha256);
+            IngestedLetter sameId = hasSourceId(in) ? IngestedLetter.findByDocumentId(documentId).orElse(null) : null;
+            if (sameId != null) {
+                // the source changed the document: new bytes under the id it had
+                fill(sameId, sha256, in);
+                sameId.changedAt = now;
+                sameId.publishedAt = null;
+                sameId.deletedAt = null;
+                return new Claim(documentId, now, false, true);
             }
             IngestedLetter row = new IngestedLetter();
-            row.documentId = documentId(in, sha256);
-            row.sha256 = sha256;
-            row.source = in.source();
-            row.sourceId = in.sourceId();
-            row.fileName = in.fileName();
-            row.contentType = SupportedTypes.normalise(in.contentType());
-            row.sizeBytes = in.content().length;
-            row.receivedAt = Instant.now();
+            row.documentId = documentId;
+            fill(row, sha256, in);
+            row.receivedAt = now;
             row.persistAndFlush();
-            return new Claim(row.documentId, row.receivedAt, false);
+            return new Claim(row.documentId, row.receivedAt, false, false);
         }
 
         @Transactional
@@ -141,15 +168,41 @@ public class LetterIntake {
             IngestedLetter.update("publishedAt = ?1 where documentId = ?2", at, documentId);
         }
 
+        private static void fill(IngestedLetter row, String sha256, Incoming in) {
+            row.sha256 = sha256;
+            row.source = in.source();
+            row.sourceId = in.sourceId();
+            row.fileName = in.fileName();
+            row.contentType = SupportedTypes.normalise(in.contentType());
+            row.sizeBytes = in.content().length;
+            row.zaakNumbers = zaakNumbers(in);
+        }
+
+        private static String zaakNumbers(Incoming in) {
+            if (in.metadata() == null || in.metadata().zaakNumbers().isEmpty()) {
+                return null;
+            }
+            return String.join(",", in.metadata().zaakNumbers());
+        }
+
+        private static boolean hasSourceId(Incoming in) {
+            return in.sourceId() != null && !in.sourceId().isBlank();
+        }
+
         /**
          * A source's own id where it has one (stable across content changes), else one derived from
          * the content, so that the same bytes get the same id on any machine.
          */
-        private static String documentId(Incoming in, String sha256) {
-            if (in.sourceId() != null && !in.sourceId().isBlank()) {
-                return in.source() + "-" + in.sourceId().trim();
+        public static String documentId(Incoming in, String sha256) {
+            if (hasSourceId(in)) {
+                return documentId(in.source(), in.sourceId());
             }
             return in.source() + "-" + sha256.substring(0, 24);
+        }
+
+        /** The document id a source's own id is published under. */
+        public static String documentId(String source, String sourceId) {
+            return source + "-" + sourceId.trim();
         }
     }
 }
