@@ -79,6 +79,18 @@ class LetterUploadTest {
         assertThat(eventFor(id).value()).contains("\"contentType\":\"application/pdf\"");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text", "text/html", "application/xhtml+xml", "application/xml",
+            "text/xml"})
+    void everyFormatTheParserReadsIsAccepted(String mediaType) {
+        byte[] body = ("letter " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String id = given().contentType(mediaType).body(body).when().post("/api/letters")
+                .then().statusCode(202).extract().path("documentId");
+        assertThat(eventFor(id).value()).contains("\"contentType\":\"" + mediaType + "\"");
+    }
+
     @Test
     void emptyBodyIsABadRequest() {
         given().contentType("text/plain").body(new byte[0]).when().post("/api/letters")

@@ -8,13 +8,24 @@ import java.util.Set;
 /** The media types ingest accepts, and how a file name maps to one (for the watched folder). */
 public final class SupportedTypes {
 
-    public static final Set<String> MEDIA_TYPES = Set.of("text/plain", "text/markdown", "application/pdf");
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String ODT = "application/vnd.oasis.opendocument.text";
 
-    private static final Map<String, String> BY_EXTENSION = Map.of(
-            "txt", "text/plain",
-            "text", "text/plain",
-            "md", "text/markdown",
-            "pdf", "application/pdf");
+    /** Everything parse-service reads (it detects the format from the content as well). */
+    public static final Set<String> MEDIA_TYPES = Set.of("text/plain", "text/markdown", "application/pdf", DOCX, ODT,
+            "text/html", "application/xhtml+xml", "application/xml", "text/xml");
+
+    private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
+            Map.entry("txt", "text/plain"),
+            Map.entry("text", "text/plain"),
+            Map.entry("md", "text/markdown"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("docx", DOCX),
+            Map.entry("odt", ODT),
+            Map.entry("html", "text/html"),
+            Map.entry("htm", "text/html"),
+            Map.entry("xhtml", "application/xhtml+xml"),
+            Map.entry("xml", "application/xml"));
 
     private SupportedTypes() {
     }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import nl.kamerstroom.parse.extract.TextExtractor;
-import nl.kamerstroom.parse.parser.LetterParser;
+import nl.kamerstroom.parse.read.LetterReader;
+import nl.kamerstroom.parse.read.ReadException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,8 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/api/parse")
 public class ParseResource {
 
-    private final TextExtractor extractor = new TextExtractor();
-    private final LetterParser parser = new LetterParser();
+    private final LetterReader reader = new LetterReader();
 
     @ConfigProperty(name = "kamerstroom.parse.max-size")
     MemorySize maxSize;
@@ -45,8 +44,8 @@ public class ParseResource {
             return problem(Response.Status.BAD_REQUEST, "the request body is empty; send the letter's bytes");
         }
         try {
-            return Response.ok(parser.parse(extractor.extract(content, contentType))).build();
-        } catch (TextExtractor.ExtractionException e) {
+            return Response.ok(reader.read(content, contentType)).build();
+        } catch (ReadException e) {
             return e.unsupported()
                     ? problem(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage())
                     : problem(422, "Unprocessable Content", e.getMessage());

@@ -94,7 +94,8 @@ final class PageFurniture {
             } else if (titlePage && t.contains("Vragen van")) {
                 titlePage = false;
             } else if (titlePage && i < LETTERHEAD_REACH) {
-                if (t.contains("Aanhangsel van de Handelingen") || t.startsWith("Tweede Kamer der Staten-Generaal")
+                // short lines only: a sentence citing "Aanhangsel van de Handelingen" is content
+                if ((t.length() <= 100 && t.contains("Aanhangsel van de Handelingen")) || t.startsWith("Tweede Kamer der Staten-Generaal")
                         || t.startsWith("Vragen gesteld door de leden der Kamer") || t.startsWith("regering gegeven antwoorden")) {
                     line.role = Line.Role.FURNITURE;
                     Matcher s = SESSION.matcher(t);

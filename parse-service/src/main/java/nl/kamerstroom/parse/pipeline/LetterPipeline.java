@@ -15,8 +15,8 @@ import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.events.QuestionParsed;
 import nl.kamerstroom.messaging.AcknowledgedSend;
-import nl.kamerstroom.parse.extract.TextExtractor;
-import nl.kamerstroom.parse.parser.LetterParser;
+import nl.kamerstroom.parse.read.LetterReader;
+import nl.kamerstroom.parse.read.ReadException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -54,8 +54,7 @@ public class LetterPipeline {
     @Inject
     ObjectMapper json;
 
-    private final TextExtractor extractor = new TextExtractor();
-    private final LetterParser parser = new LetterParser();
+    private final LetterReader reader = new LetterReader();
 
     @Incoming("letters-fetched")
     @Blocking
@@ -75,8 +74,8 @@ public class LetterPipeline {
         }
         ParsedLetter result;
         try {
-            result = parser.parse(extractor.extract(letter.content(), letter.contentType()));
-        } catch (TextExtractor.ExtractionException e) {
+            result = reader.read(letter.content(), letter.contentType());
+        } catch (ReadException e) {
             deadLetter(record, letter, e.getMessage(), e.unsupported() ? "UnsupportedFormat" : "UnreadableContent");
             return;
         } catch (RuntimeException e) {

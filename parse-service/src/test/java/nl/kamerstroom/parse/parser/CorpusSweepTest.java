@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every Aanhangsel in the corpus copy: what must hold for each of them, whatever its layout
  * quirks. The golden tests check details of a selection.
  */
-class CorpusSweepTest {
+public class CorpusSweepTest {
 
-    static Stream<String> aanhangsels() {
+    /** The corpus files, also used by the reader tests. */
+    public static Stream<String> aanhangsels() {
         return Stream.of(
                 "ah-tk-20222023-3649.txt", "ah-tk-20232024-1031.txt", "ah-tk-20232024-1092.txt", "ah-tk-20232024-1108.txt",
                 "ah-tk-20232024-1165.txt", "ah-tk-20232024-1193.txt", "ah-tk-20232024-1197.txt", "ah-tk-20232024-1198.txt",

@@ -24,6 +24,8 @@ public record LetterView(
         String sha256,
         Instant storedAt,
         Instant updatedAt,
+        // set when the source deleted the document: kept for history, it no longer counts for its zaak
+        Instant deletedAt,
         List<QuestionView> questions,
         List<AnswerView> answers,
         List<AnswerVersionView> answerVersions) {
@@ -41,7 +43,7 @@ public record LetterView(
     static LetterView of(Letter l) {
         return new LetterView(l.documentId, l.kind, l.zaak == null ? null : l.zaak.number, l.zaakNumbers,
                 l.documentNumber, l.ourReference, l.subject, l.submittedDate, l.receivedDate, l.letterDate, l.source,
-                l.sourceId, l.sha256, l.storedAt, l.updatedAt,
+                l.sourceId, l.sha256, l.storedAt, l.updatedAt, l.deletedAt,
                 l.questions.stream().map(q -> new QuestionView(q.number, q.text, q.footnotes)).toList(),
                 l.answers.stream().map(a -> new AnswerView(a.questionNumbers, a.text, a.footnotes)).toList(),
                 AnswerVersion.<AnswerVersion>list("letter = ?1 order by supersededAt, id", l).stream()

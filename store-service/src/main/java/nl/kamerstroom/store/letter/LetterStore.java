@@ -66,6 +66,13 @@ public class LetterStore {
         // the inserts of the whole batch then go out in JDBC batches at the end
         session.setHibernateFlushMode(FlushMode.COMMIT);
         LetterWriter.Lookups lookups = new LetterWriter.Lookups();
+        Set<String> documentIds = new LinkedHashSet<>();
+        for (ConsumerRecord<String, LetterParsed> record : records) {
+            if (record.value() != null && record.value().documentId() != null) {
+                documentIds.add(record.value().documentId());
+            }
+        }
+        lookups.loadDeletions(documentIds);
         Set<String> touched = new LinkedHashSet<>();
         int written = 0;
         for (ConsumerRecord<String, LetterParsed> record : records) {

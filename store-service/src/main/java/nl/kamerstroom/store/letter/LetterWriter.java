@@ -39,6 +39,16 @@ public class LetterWriter {
         private final Map<String, Letter> letters = new HashMap<>();
         private final Map<String, Member> members = new HashMap<>();
         private final Map<String, Office> offices = new HashMap<>();
+        private final Map<String, Instant> deletions = new HashMap<>();
+
+        /** Loads the source deletions of the letters about to be written, in one query. */
+        public void loadDeletions(java.util.Collection<String> documentIds) {
+            deletions.putAll(LetterTombstone.deletions(documentIds));
+        }
+
+        Instant deletion(String documentId) {
+            return deletions.get(documentId);
+        }
 
         Member member(String name, String party) {
             return members.computeIfAbsent(name + "\u0000" + Objects.toString(party, ""),
@@ -65,8 +75,11 @@ public class LetterWriter {
         String parsedJson = toJson(event.letter());
         String resultHash = sha256(event.sha256() + "\n" + parsedJson);
         Letter letter = lookups.letter(event.documentId());
-        if (letter != null && (letter.resultHash.equals(resultHash) || isStale(event, letter))) {
-            return null;
+        Instant deletion = lookups.deletion(event.documentId());
+        boolean deleted = LetterTombstone.deletes(deletion, event.fetchedAt());
+        if (letter != null && (isStale(event, letter)
+                || letter.resultHash.equals(resultHash) && (letter.deletedAt != null) == deleted)) {
+            return null; // nothing new; a document that came back after its deletion is new, though
         }
         Instant now = Instant.now();
         ParsedLetter parsed = event.letter();
@@ -103,7 +116,7 @@ public class LetterWriter {
         letter.parserVersion = event.parserVersion();
         letter.parsed = parsedJson;
         letter.updatedAt = now;
-        letter.deletedAt = null;
+        letter.deletedAt = deleted ? deletion : null;
         letter.askers.clear();
         for (ParsedLetter.Member m : parsed.askers()) {
             letter.askers.add(lookups.member(m.name(), m.party()));

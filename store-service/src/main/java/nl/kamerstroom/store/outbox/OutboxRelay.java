@@ -51,7 +51,8 @@ public class OutboxRelay {
         this.paused = paused;
     }
 
-    @Scheduled(every = "${kamerstroom.outbox.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kamerstroom.outbox.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         if (!enabled || paused) {
             return;

@@ -1,0 +1,93 @@
+package nl.kamerstroom.parse.read;
+
+import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.parse.extract.TextExtractor;
+import nl.kamerstroom.parse.parser.LetterParser;
+import org.jsoup.nodes.Document;
+
+/**
+ * The one entry point from bytes to a parsed letter, for every format: PDF, DOCX, ODT, HTML, KOOP
+ * XML, plain text and Markdown. {@link FormatDetector} decides the format from the content (the
+ * declared type breaks ties); structured formats (KOOP XML, officielebekendmakingen HTML) are read
+ * as structure, the others become text for {@link LetterParser}.
+ *
+ * <p>Plain Java, stateless and thread-safe. Throws only {@link ReadException}: "unsupported" for a
+ * format we do not read (HTTP 415), "unreadable" for broken, encrypted or hostile content (HTTP 422).
+ */
+public final class LetterReader {
+
+    /** Share of control characters above which "text" is binary data, not a letter. */
+    private static final double MAX_CONTROL_SHARE = 0.01;
+
+    private final LetterParser parser;
+    private final TextExtractor extractor = new TextExtractor();
+    private final StructuredLetters structured;
+
+    public LetterReader() {
+        this(new LetterParser());
+    }
+
+    public LetterReader(LetterParser parser) {
+        this.parser = parser;
+        this.structured = new StructuredLetters(parser);
+    }
+
+    /** Reads one letter. {@code declaredType} is the Content-Type as declared, possibly null. */
+    public ParsedLetter read(byte[] content, String declaredType) throws ReadException {
+        if (content == null || content.length == 0) {
+            throw ReadException.unreadable("the letter is empty");
+        }
+        Format format = FormatDetector.detect(content, declaredType);
+        try {
+            return switch (format) {
+                case PDF -> parser.parse(extract(content, "application/pdf"));
+                case TEXT -> parser.parse(text(content));
+                case DOCX -> parser.parse(OfficeReader.docx(content));
+                case ODT -> parser.parse(OfficeReader.odt(content));
+                case KOOP_XML -> structured.toParsedLetter(KoopXmlReader.read(content));
+                case HTML -> html(content);
+            };
+        } catch (ReadException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // no reader may let anything escape: the pipeline dead-letters with a reason and goes on
+            throw ReadException.unreadable("the " + format + " reader failed on this content ("
+                    + e.getClass().getSimpleName() + ")", e instanceof OutOfMemoryError ? null : e);
+        }
+    }
+
+    /** The format the content is read as; for tools and tests. */
+    public static Format detect(byte[] content, String declaredType) throws ReadException {
+        return FormatDetector.detect(content, declaredType);
+    }
+
+    private ParsedLetter html(byte[] content) {
+        Document doc = HtmlReader.parse(content);
+        StructuredLetter letter = HtmlReader.structured(doc);
+        return letter != null ? structured.toParsedLetter(letter) : parser.parse(HtmlReader.text(doc));
+    }
+
+    private String extract(byte[] content, String type) throws ReadException {
+        try {
+            return extractor.extract(content, type);
+        } catch (TextExtractor.ExtractionException e) {
+            throw e.unsupported() ? ReadException.unsupported(e.getMessage()) : ReadException.unreadable(e.getMessage(), e);
+        }
+    }
+
+    private String text(byte[] content) throws ReadException {
+        int sample = Math.min(content.length, 64 * 1024);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            int b = content[i] & 0xFF;
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                control++;
+            }
+        }
+        if (control > sample * MAX_CONTROL_SHARE) {
+            throw ReadException.unreadable("the content is binary data, not text (" + control + " control bytes in the first "
+                    + sample + "), and no format we read");
+        }
+        return extract(content, "text/plain");
+    }
+}
