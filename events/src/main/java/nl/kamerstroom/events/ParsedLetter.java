@@ -40,6 +40,21 @@ public record ParsedLetter(
         return zaakNumbers.isEmpty() ? null : zaakNumbers.get(0);
     }
 
+    /**
+     * This letter with the zaak numbers its source linked it to added after the ones printed in
+     * it. The Aanhangsel and many KOOP documents print no zaak number; the Tweede Kamer's own link
+     * is what ties them to the zaak their questions belong to, so that one zaak is stored once.
+     */
+    public ParsedLetter withSourceZaken(List<String> sourceZaken) {
+        if (sourceZaken == null || zaakNumbers.containsAll(sourceZaken)) {
+            return this;
+        }
+        List<String> merged = new java.util.ArrayList<>(zaakNumbers);
+        sourceZaken.stream().filter(z -> z != null && !merged.contains(z)).forEach(merged::add);
+        return new ParsedLetter(kind, documentNumber, merged, ourReference, subject, submittedDate, receivedDate,
+                letterDate, askers, addressees, answeredBy, questions, answers, footnotes, warnings);
+    }
+
     /** The answer that covers the question with this printed number, if any. */
     public Answer answerTo(String questionNumber) {
         return answers.stream().filter(a -> a.questionNumbers().contains(questionNumber)).findFirst().orElse(null);

@@ -16,7 +16,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import nl.kamerstroom.testsupport.Infrastructure;
+import nl.kamerstroom.testsupport.SyncFeedFixture;
 import nl.kamerstroom.testsupport.ServiceProcess;
 import nl.kamerstroom.testsupport.TextPdf;
 import nl.kamerstroom.testsupport.TopicReader;
@@ -43,6 +47,12 @@ class PipelineSystemIT {
     private static final String MUTLUER = "001_ac304c379d17da38.txt";
     private static final String MEMO = "002_358412831a12e61a.txt";
 
+    /** The Tweede Kamer SyncFeed document the feed test follows into the store. */
+    private static final String FEED_DOCUMENT = "6a0f3d2e-1092-4c1e-9a55-20232024a109";
+    private static final String FEED_ZAAK = "2024Z00555";
+    private static final String FEED = "/SyncFeed/2.0/Feed?category=";
+
+    private static WireMockServer syncFeed;
     private static ServiceProcess ingest;
     private static ServiceProcess parse;
     private static ServiceProcess store;
@@ -57,8 +67,17 @@ class PipelineSystemIT {
         Map<String, String> ingestDb = Infrastructure.postgres("ingest");
         List<String> jvm = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
+        syncFeed = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        syncFeed.start();
+        serveFeed();
+        Map<String, String> ingestEnv = env(ingestDb);
+        ingestEnv.put("KAMERSTROOM_SOURCES_TK_ENABLED", "true");
+        ingestEnv.put("KAMERSTROOM_SOURCES_TK_SYNCFEED_URL", syncFeed.baseUrl() + "/SyncFeed/2.0");
+        ingestEnv.put("KAMERSTROOM_SOURCES_TK_POLL_INTERVAL", "1s");
+        ingestEnv.put("KAMERSTROOM_SOURCES_TK_INITIAL_DELAY", "1s");
+        ingestEnv.put("KAMERSTROOM_SOURCES_KOOP_ENABLED", "false");
         ingest = ServiceProcess.start("ingest-service", jar(root, "ingest-service"), freePort(),
-                env(ingestDb), logs.resolve("ingest-service.log"), jvm);
+                ingestEnv, logs.resolve("ingest-service.log"), jvm);
         parse = ServiceProcess.start("parse-service", jar(root, "parse-service"), freePort(),
                 env(null), logs.resolve("parse-service.log"), jvm);
         store = ServiceProcess.start("store-service", jar(root, "store-service"), freePort(),
@@ -74,6 +93,46 @@ class PipelineSystemIT {
             if (service != null) {
                 service.close();
             }
+        }
+        if (syncFeed != null) {
+            syncFeed.stop();
+        }
+    }
+
+    /**
+     * The feed as ingest finds it at start: a zaak, its asker and addressee, and one answer whose
+     * file (Aanhangsel 1092, which prints no zaak number) is the enclosure. The zaak link is
+     * constructed: the real one for this document is not in the corpus.
+     */
+    private static void serveFeed() {
+        String zaakId = "5b1c8a44-0000-4c1e-9a55-2024z00555aa";
+        serve(FEED + "Zaak", SyncFeedFixture.page("Zaak", null,
+                List.of(SyncFeedFixture.zaak(zaakId, 11, FEED_ZAAK, "de vrijheid van meningsuiting voor ambtenaren"))));
+        serve(FEED + "ZaakActor", SyncFeedFixture.page("ZaakActor", null, List.of(
+                SyncFeedFixture.zaakActor("5b1c8a44-0001-4c1e-9a55-2024z00555aa", 21, zaakId, "Indiener", "Chakor",
+                        "GroenLinks-PvdA", "Tweede Kamerlid"),
+                SyncFeedFixture.zaakActor("5b1c8a44-0002-4c1e-9a55-2024z00555aa", 22, zaakId, "Gericht aan",
+                        "A.C. van Huffelen", null, "staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties"))));
+        serve(FEED + "Document", SyncFeedFixture.page("Document", null, List.of(SyncFeedFixture.document(
+                FEED_DOCUMENT, 101, "2024-02-26T10:00:00Z", "Antwoord schriftelijke vragen", "2024D07777",
+                "Antwoord op vragen van de leden Chakor en Kostić over de vrijheid van meningsuiting voor ambtenaren",
+                zaakId, "232401092"))));
+        serve(FEED + "Document&skiptoken=101", SyncFeedFixture.page("Document", null, List.of()));
+        syncFeed.stubFor(WireMock.get(WireMock.urlEqualTo("/SyncFeed/2.0/Resources/" + FEED_DOCUMENT))
+                .willReturn(WireMock.aResponse().withHeader("Content-Type", "text/plain; charset=utf-8")
+                        .withBody(fixture("ah-tk-20232024-1092.txt"))));
+    }
+
+    private static void serve(String url, String atom) {
+        syncFeed.stubFor(WireMock.get(WireMock.urlEqualTo(url)).willReturn(WireMock.aResponse()
+                .withHeader("Content-Type", "application/atom+xml; charset=utf-8").withBody(atom)));
+    }
+
+    private static byte[] fixture(String name) {
+        try (InputStream in = PipelineSystemIT.class.getResourceAsStream("/fixtures/letters/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -137,6 +196,34 @@ class PipelineSystemIT {
         String first = upload(bytes, "text/plain");
         String second = upload(bytes, "text/plain");
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    @Order(5)
+    void aSyncFeedEntryBecomesAStoredZaakAndItsTombstoneDeletesIt() {
+        JsonPath zaak = awaitZaak(FEED_ZAAK);
+        assertThat(zaak.getString("status")).isEqualTo("ANSWERED");
+        assertThat(zaak.getString("submittedDate")).isEqualTo("2024-01-16");
+        assertThat(zaak.getList("questions.number")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(zaak.getList("questions[1].answer.questionNumbers")).containsExactly("2", "3");
+        String documentId = "tk-" + FEED_DOCUMENT;
+        JsonPath letter = given().baseUri(store.baseUrl()).get("/api/letters/" + documentId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(letter.getString("source")).isEqualTo("tk");
+        assertThat(letter.getString("documentNumber")).isEqualTo("ah-tk-20232024-1092");
+        assertThat(letter.getString("deletedAt")).isNull();
+
+        // the source deletes the document: the next page of the feed carries its tombstone
+        serve(FEED + "Document&skiptoken=101", SyncFeedFixture.page("Document", null,
+                List.of(SyncFeedFixture.tombstone("Document", "document", FEED_DOCUMENT, 102))));
+        serve(FEED + "Document&skiptoken=102", SyncFeedFixture.page("Document", null, List.of()));
+        await().atMost(WAIT).untilAsserted(() -> given().baseUri(store.baseUrl())
+                .get("/api/letters/" + documentId).then().statusCode(200)
+                .body("deletedAt", org.hamcrest.Matchers.notNullValue()));
+        JsonPath after = given().baseUri(store.baseUrl()).get("/api/zaken/" + FEED_ZAAK).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(after.getList("documents.deleted")).containsExactly(true);
+        assertThat(after.getString("status")).isNotEqualTo("ANSWERED");
     }
 
     /** Seed 000, field by field. */

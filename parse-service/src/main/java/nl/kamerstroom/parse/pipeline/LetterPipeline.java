@@ -83,6 +83,9 @@ public class LetterPipeline {
             deadLetter(record, letter, "the parser failed: " + e, e.getClass().getSimpleName());
             return;
         }
+        if (letter.metadata() != null) {
+            result = result.withSourceZaken(letter.metadata().zaakNumbers());
+        }
         LetterParsed event = new LetterParsed(letter.documentId(), letter.sha256(), letter.source(),
                 letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), parserVersion,
                 letter.metadata(), result);

@@ -1,5 +1,6 @@
 package nl.kamerstroom.ingest.source.tk;
 
+import nl.kamerstroom.testsupport.SyncFeedFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

@@ -1,13 +1,14 @@
 package nl.kamerstroom.ingest.source.tk;
 
+import nl.kamerstroom.testsupport.SyncFeedFixture;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
-import static nl.kamerstroom.ingest.source.tk.SyncFeedFixture.document;
-import static nl.kamerstroom.ingest.source.tk.SyncFeedFixture.letter;
-import static nl.kamerstroom.ingest.source.tk.SyncFeedFixture.page;
+import static nl.kamerstroom.testsupport.SyncFeedFixture.document;
+import static nl.kamerstroom.testsupport.SyncFeedFixture.letter;
+import static nl.kamerstroom.testsupport.SyncFeedFixture.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

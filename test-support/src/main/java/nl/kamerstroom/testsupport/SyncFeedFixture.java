@@ -1,4 +1,4 @@
-package nl.kamerstroom.ingest.source.tk;
+package nl.kamerstroom.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,20 +14,20 @@ import java.util.List;
  * recorded: no full page was found (see {@code fixtures/README.md}). Links name the public host, as
  * the real feed does; the source rebases them on its configured URL.
  */
-final class SyncFeedFixture {
+public final class SyncFeedFixture {
 
-    static final String HOST = "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0";
+    public static final String HOST = "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0";
     private static final String TK = "http://www.tweedekamer.nl/xsd/tkData/v1-0";
 
     private SyncFeedFixture() {
     }
 
-    static String feedLink(String category, long skiptoken) {
+    public static String feedLink(String category, long skiptoken) {
         return HOST + "/Feed?category=" + category + "&amp;skiptoken=" + skiptoken;
     }
 
     /** A page; {@code next} is the feed-level next link's skiptoken, or null on the last page. */
-    static String page(String category, Long next, List<String> entries) {
+    public static String page(String category, Long next, List<String> entries) {
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
@@ -57,7 +57,7 @@ final class SyncFeedFixture {
                 + "  </entry>\n";
     }
 
-    static String document(String id, long next, String updated, String soort, String nummer, String onderwerp,
+    public static String document(String id, long next, String updated, String soort, String nummer, String onderwerp,
             String zaakRef, String aanhangselnummer) {
         String content = "      <document xmlns=\"" + TK + "\" xmlns:tk=\"" + TK
                 + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" id=\"" + id + "\" tk:bijgewerkt=\""
@@ -79,19 +79,19 @@ final class SyncFeedFixture {
     }
 
     /** A document without a soort: an entry the source cannot make sense of. */
-    static String brokenDocument(String id, long next) {
+    public static String brokenDocument(String id, long next) {
         String content = "      <document xmlns=\"" + TK + "\" xmlns:tk=\"" + TK + "\" id=\"" + id
                 + "\" tk:verwijderd=\"false\"><onderwerp>kapot</onderwerp></document>";
         return entry("Document", id, next, "2025-11-21T10:00:00Z", HOST + "/Resources/" + id, content);
     }
 
-    static String tombstone(String category, String element, String id, long next) {
+    public static String tombstone(String category, String element, String id, long next) {
         String content = "      <" + element + " xmlns=\"" + TK + "\" xmlns:tk=\"" + TK + "\" id=\"" + id
                 + "\" tk:bijgewerkt=\"2025-11-22T09:00:00.0000000\" tk:verwijderd=\"true\" />";
         return entry(category, id, next, "2025-11-22T08:00:00Z", null, content);
     }
 
-    static String zaakEntity(String id, String nummer, String onderwerp) {
+    public static String zaakEntity(String id, String nummer, String onderwerp) {
         return "<zaak xmlns=\"" + TK + "\" xmlns:tk=\"" + TK + "\" id=\"" + id
                 + "\" tk:bijgewerkt=\"2025-10-01T12:00:00.0000000\" tk:verwijderd=\"false\">"
                 + "<nummer>" + nummer + "</nummer><soort>Schriftelijke vragen</soort><titel>" + onderwerp + "</titel>"
@@ -100,11 +100,11 @@ final class SyncFeedFixture {
                 + "<kabinetsappreciatie>Nog te ontvangen</kabinetsappreciatie><afgedaan>false</afgedaan></zaak>";
     }
 
-    static String zaak(String id, long next, String nummer, String onderwerp) {
+    public static String zaak(String id, long next, String nummer, String onderwerp) {
         return entry("Zaak", id, next, "2025-10-01T10:00:00Z", null, "      " + zaakEntity(id, nummer, onderwerp));
     }
 
-    static String zaakActor(String id, long next, String zaakRef, String relatie, String naam, String fractie,
+    public static String zaakActor(String id, long next, String zaakRef, String relatie, String naam, String fractie,
             String functie) {
         String content = "      <zaakActor xmlns=\"" + TK + "\" xmlns:tk=\"" + TK + "\" id=\"" + id
                 + "\" tk:bijgewerkt=\"2025-10-01T12:00:00.0000000\" tk:verwijderd=\"false\">"
@@ -115,9 +115,10 @@ final class SyncFeedFixture {
         return entry("ZaakActor", id, next, "2025-10-01T10:00:00Z", null, content);
     }
 
-    /** A real letter from the corpus (copied to fixtures/letters/), as bytes. */
-    static byte[] letter(String name) {
-        try (InputStream in = SyncFeedFixture.class.getResourceAsStream("/fixtures/letters/" + name)) {
+    /** A real letter from the corpus, as bytes: the using module copies it to {@code fixtures/letters/}. */
+    public static byte[] letter(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("fixtures/letters/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture letter " + name);
             }
@@ -127,7 +128,7 @@ final class SyncFeedFixture {
         }
     }
 
-    static String text(byte[] bytes) {
+    public static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 }
