@@ -143,6 +143,11 @@ public class Letter extends PanacheEntityBase {
         return find("documentId", documentId).firstResultOptional();
     }
 
+    /** The letters of several zaken in one query, in the order {@link #findByZaak} gives. */
+    public static List<Letter> findByZaken(java.util.Collection<String> zaakNumbers) {
+        return list("zaak.number in ?1 order by letterDate nulls last, storedAt", zaakNumbers);
+    }
+
     public static List<Letter> findByZaak(String zaakNumber) {
         return list("zaak.number = ?1 order by letterDate nulls last, storedAt", zaakNumber);
     }

@@ -67,12 +67,17 @@ public class LetterStore {
         session.setHibernateFlushMode(FlushMode.COMMIT);
         LetterWriter.Lookups lookups = new LetterWriter.Lookups();
         Set<String> documentIds = new LinkedHashSet<>();
+        Set<String> zaakNumbers = new LinkedHashSet<>();
         for (ConsumerRecord<String, LetterParsed> record : records) {
-            if (record.value() != null && record.value().documentId() != null) {
-                documentIds.add(record.value().documentId());
+            LetterParsed event = record.value();
+            if (event != null && event.documentId() != null && event.letter() != null) {
+                documentIds.add(event.documentId());
+                if (event.letter().primaryZaak() != null) {
+                    zaakNumbers.add(event.letter().primaryZaak());
+                }
             }
         }
-        lookups.loadDeletions(documentIds);
+        lookups.prefetch(documentIds, zaakNumbers);
         Set<String> touched = new LinkedHashSet<>();
         int written = 0;
         for (ConsumerRecord<String, LetterParsed> record : records) {
@@ -90,7 +95,7 @@ public class LetterStore {
         }
         if (!touched.isEmpty()) {
             Letter.flush();
-            touched.forEach(zaken::refresh);
+            zaken.refreshAll(touched);
         }
         if (written > 0) {
             LOG.debugf("stored %d letters, %d zaken updated", written, touched.size());

@@ -40,10 +40,35 @@ public class LetterWriter {
         private final Map<String, Member> members = new HashMap<>();
         private final Map<String, Office> offices = new HashMap<>();
         private final Map<String, Instant> deletions = new HashMap<>();
+        private final java.util.Set<String> prefetched = new java.util.HashSet<>();
+        private final Map<String, Zaak> zaken = new HashMap<>();
+        private final java.util.Set<String> prefetchedZaken = new java.util.HashSet<>();
 
-        /** Loads the source deletions of the letters about to be written, in one query. */
-        public void loadDeletions(java.util.Collection<String> documentIds) {
-            deletions.putAll(LetterTombstone.deletions(documentIds));
+        /**
+         * Loads what a poll's letters need to know before they are written, a query each instead
+         * of a few per letter: the stored letters with these ids, their source deletions, and
+         * the zaken they name (into the session, where {@code Zaak.findById} finds them).
+         */
+        public void prefetch(java.util.Collection<String> documentIds, java.util.Collection<String> zaakNumbers) {
+            if (!documentIds.isEmpty()) {
+                Letter.<Letter>list("from Letter l left join fetch l.zaak where l.documentId in ?1", documentIds)
+                        .forEach(l -> letters.put(l.documentId, l));
+                prefetched.addAll(documentIds);
+                deletions.putAll(LetterTombstone.deletions(documentIds));
+            }
+            if (!zaakNumbers.isEmpty()) {
+                Zaak.<Zaak>list("number in ?1", zaakNumbers).forEach(z -> zaken.put(z.number, z));
+                prefetchedZaken.addAll(zaakNumbers);
+            }
+        }
+
+        Zaak zaak(String number) {
+            Zaak known = zaken.get(number);
+            if (known == null) {
+                known = prefetchedZaken.contains(number) ? Zaak.create(number) : Zaak.findOrCreate(number);
+                zaken.put(number, known);
+            }
+            return known;
         }
 
         Instant deletion(String documentId) {
@@ -62,7 +87,10 @@ public class LetterWriter {
         /** Letters written earlier in this transaction are found here, unflushed. */
         Letter letter(String documentId) {
             Letter known = letters.get(documentId);
-            return known != null ? known : Letter.findByDocumentId(documentId).orElse(null);
+            if (known != null || prefetched.contains(documentId)) {
+                return known;
+            }
+            return Letter.findByDocumentId(documentId).orElse(null);
         }
 
         void written(Letter letter) {
@@ -101,7 +129,7 @@ public class LetterWriter {
         letter.resultHash = resultHash;
         letter.kind = parsed.kind();
         letter.zaakNumbers = List.copyOf(parsed.zaakNumbers());
-        letter.zaak = parsed.primaryZaak() == null ? null : Zaak.findOrCreate(parsed.primaryZaak());
+        letter.zaak = parsed.primaryZaak() == null ? null : lookups.zaak(parsed.primaryZaak());
         letter.documentNumber = parsed.documentNumber();
         letter.ourReference = parsed.ourReference();
         letter.subject = parsed.subject();

@@ -67,12 +67,15 @@ public class Zaak extends PanacheEntityBase {
     /** The zaak, created the first time any letter names it. */
     public static Zaak findOrCreate(String number) {
         Zaak zaak = findById(number);
-        if (zaak == null) {
-            zaak = new Zaak();
-            zaak.number = number;
-            zaak.firstSeenAt = Instant.now();
-            zaak.persist();
-        }
+        return zaak != null ? zaak : create(number);
+    }
+
+    /** A new zaak, for a number known not to be stored yet. */
+    public static Zaak create(String number) {
+        Zaak zaak = new Zaak();
+        zaak.number = number;
+        zaak.firstSeenAt = Instant.now();
+        zaak.persist();
         return zaak;
     }
 }

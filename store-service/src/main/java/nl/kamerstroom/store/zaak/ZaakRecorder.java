@@ -2,9 +2,12 @@ package nl.kamerstroom.store.zaak;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.store.letter.Letter;
 
@@ -13,11 +16,24 @@ import nl.kamerstroom.store.letter.Letter;
 public class ZaakRecorder {
 
     public void refresh(String number) {
+        refresh(number, Letter.findByZaak(number));
+    }
+
+    /** Several zaken at once: one query for all their letters (a poll touches up to hundreds). */
+    public void refreshAll(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return;
+        }
+        Map<String, List<Letter>> byZaak = Letter.findByZaken(numbers).stream()
+                .collect(Collectors.groupingBy(l -> l.zaak.number));
+        numbers.forEach(n -> refresh(n, byZaak.getOrDefault(n, List.of())));
+    }
+
+    private void refresh(String number, List<Letter> letters) {
         Zaak zaak = Zaak.findById(number);
         if (zaak == null) {
             return;
         }
-        List<Letter> letters = Letter.findByZaak(number);
         zaak.apply(ZaakLifecycle.derive(letters.stream().map(ZaakRecorder::facts).toList()));
         Optional<Letter> primary = primary(letters);
         zaak.primaryLetterId = primary.map(l -> l.id).orElse(null);
