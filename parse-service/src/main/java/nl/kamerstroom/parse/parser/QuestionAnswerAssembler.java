@@ -274,10 +274,41 @@ final class QuestionAnswerAssembler {
                 }
             } else {
                 answers.add(new Answer(slot.numbers, slot.text, cited(slot.text, bracketed::get)));
+                warnOfUnheadedQuestion(slot);
             }
         }
         checkCompleteness(questions, answers);
         return new Assembled(questions, answers, preamble, trailers);
+    }
+
+    /**
+     * A later paragraph of an answer that is itself a question is most often a question whose
+     * heading the text layer lost (a typeset page that starts with the question, the "Vraag N"
+     * line drawn as an image or dropped with the footer). It cannot be numbered safely, so it
+     * stays in the answer and the letter says so.
+     */
+    private void warnOfUnheadedQuestion(Slot slot) {
+        String[] paragraphs = slot.text.split("\n+");
+        for (int i = 1; i < paragraphs.length; i++) {
+            String first = firstSentence(paragraphs[i].strip());
+            if (first.length() >= 30 && first.endsWith("?")) {
+                warnings.add("'" + slot.printed + "' has a paragraph that opens with a question ('"
+                        + Text.abbreviate(first, 60) + "'); a question heading may be missing");
+                return;
+            }
+        }
+    }
+
+    /** Up to and including the first . ? or ! that ends a sentence (followed by a space or the end). */
+    private static String firstSentence(String paragraph) {
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            if ((c == '.' || c == '?' || c == '!')
+                    && (i + 1 == paragraph.length() || Character.isWhitespace(paragraph.charAt(i + 1)))) {
+                return paragraph.substring(0, i + 1);
+            }
+        }
+        return paragraph;
     }
 
     private List<String> cited(String text, java.util.function.IntPredicate bracketedAccepted) {

@@ -53,4 +53,9 @@ final class Text {
         }
         return t;
     }
+
+    /** The first {@code max} characters of {@code s}, with an ellipsis if it was longer. */
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max).strip() + "…";
+    }
 }

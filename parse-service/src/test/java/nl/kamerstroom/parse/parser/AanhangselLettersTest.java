@@ -31,6 +31,17 @@ class AanhangselLettersTest {
     }
 
     @Test
+    void aQuestionWhoseHeadingTheTextLayerLostIsFlaggedNotNumbered() {
+        // 1165 answers questions 5, 6 and 11 (the rest in nr. 967); after a page break its text layer
+        // carries two more questions without their "Vraag" and "Antwoord" lines
+        ParsedLetter letter = parse("corpus/ah-tk-20232024-1165.txt");
+
+        assertThat(letter.questions()).extracting(Question::number).containsExactly("5", "6", "11");
+        assertThat(letter.answerTo("11").text()).contains("Met welk toegespitst crisisplan");
+        assertThat(letter.warnings()).anyMatch(w -> w.startsWith("'Antwoord 11' has a paragraph that opens with a question"));
+    }
+
+    @Test
     void vrijheidVanMeningsuitingWithGroupedQuestionsAndFootnoteReferencesOnTheirOwnLines() {
         ParsedLetter letter = parse("corpus/ah-tk-20232024-1092.txt");
 
