@@ -79,6 +79,7 @@ public class LetterStore {
         }
         lookups.prefetch(documentIds, zaakNumbers);
         Set<String> touched = new LinkedHashSet<>();
+        java.util.List<Letter> writtenLetters = new java.util.ArrayList<>();
         int written = 0;
         for (ConsumerRecord<String, LetterParsed> record : records) {
             LetterParsed event = record.value();
@@ -88,15 +89,14 @@ public class LetterStore {
             Letter letter = writer.write(event, lookups);
             if (letter != null) {
                 written++;
+                writtenLetters.add(letter);
                 if (letter.zaak != null) {
                     touched.add(letter.zaak.number);
                 }
             }
         }
-        if (!touched.isEmpty()) {
-            Letter.flush();
-            zaken.refreshAll(touched);
-        }
+        // FlushMode.COMMIT: the query in refreshAll does not flush; the letters of this poll are passed in
+        zaken.refreshAll(touched, writtenLetters);
         if (written > 0) {
             LOG.debugf("stored %d letters, %d zaken updated", written, touched.size());
         }

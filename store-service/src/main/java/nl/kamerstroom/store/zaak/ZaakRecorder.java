@@ -19,12 +19,21 @@ public class ZaakRecorder {
         refresh(number, Letter.findByZaak(number));
     }
 
-    /** Several zaken at once: one query for all their letters (a poll touches up to hundreds). */
-    public void refreshAll(Collection<String> numbers) {
+    /**
+     * Several zaken at once: one query for all their letters (a poll touches up to hundreds).
+     * {@code unflushed} are letters of this transaction the query cannot see yet; passing them
+     * saves flushing the whole poll's inserts twice.
+     */
+    public void refreshAll(Collection<String> numbers, Collection<Letter> unflushed) {
         if (numbers.isEmpty()) {
             return;
         }
-        Map<String, List<Letter>> byZaak = Letter.findByZaken(numbers).stream()
+        Map<String, Letter> all = new java.util.LinkedHashMap<>();
+        Letter.findByZaken(numbers).forEach(l -> all.put(l.documentId, l));
+        unflushed.forEach(l -> all.putIfAbsent(l.documentId, l));
+        Map<String, List<Letter>> byZaak = all.values().stream().filter(l -> l.zaak != null)
+                .sorted(Comparator.comparing((Letter l) -> l.letterDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(l -> l.storedAt))
                 .collect(Collectors.groupingBy(l -> l.zaak.number));
         numbers.forEach(n -> refresh(n, byZaak.getOrDefault(n, List.of())));
     }
