@@ -1,6 +1,5 @@
 package nl.kamerstroom.ingest.intake;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.kamerstroom.events.LetterFetched;
 import nl.kamerstroom.events.SourceMetadata;
+import nl.kamerstroom.messaging.AcknowledgedSend;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -81,18 +80,7 @@ public class LetterIntake {
     }
 
     private void publish(LetterFetched event) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<LetterFetched> message = Message.of(event)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        letters.send(message);
+        CompletableFuture<Void> acked = AcknowledgedSend.send(letters, event, event.documentId());
         try {
             acked.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
