@@ -72,6 +72,30 @@ class LetterUploadTest {
     }
 
     @Test
+    void theSameBytesUploadedConcurrentlyArePublishedOnce() throws Exception {
+        byte[] letter = ("Vraag 1\nTegelijk? " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(pool.submit(() -> given().contentType("text/plain").body(letter).when().post("/api/letters")
+                        .then().statusCode(202).extract().<String>path("documentId")));
+            }
+            String first = ids.get(0).get();
+            for (var id : ids) {
+                assertThat(id.get()).isEqualTo(first);
+            }
+            byte[] marker = ("Vraag 1\nmarker " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            String markerId = given().contentType("text/plain").body(marker).when().post("/api/letters")
+                    .then().statusCode(202).extract().path("documentId");
+            eventFor(markerId);
+            assertThat(allEvents().stream().filter(r -> first.equals(r.key())).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void pdfIsAccepted() {
         byte[] pdf = ("%PDF-1.4\n" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         String id = given().contentType("application/pdf").body(pdf).when().post("/api/letters")

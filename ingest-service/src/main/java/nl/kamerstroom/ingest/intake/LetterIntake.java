@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import nl.kamerstroom.events.LetterFetched;
 import nl.kamerstroom.events.SourceMetadata;
 import nl.kamerstroom.messaging.AcknowledgedSend;
@@ -37,6 +38,14 @@ public class LetterIntake {
 
     @Inject
     IntakeLedger ledger;
+
+    private static final ReentrantLock[] SAME_CONTENT = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < SAME_CONTENT.length; i++) {
+            SAME_CONTENT[i] = new ReentrantLock();
+        }
+    }
 
     @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "30s")
     Duration publishTimeout;
@@ -64,6 +73,19 @@ public class LetterIntake {
      */
     public Accepted accept(Incoming in) {
         String sha256 = sha256(in.content());
+        // the same bytes arriving twice at once (a double-clicked upload, the folder and a source)
+        // must not both find them unpublished: one publishes, the other then sees it published.
+        // One ingest instance polls and takes uploads (see deploy/), so a lock in the JVM suffices.
+        ReentrantLock lock = SAME_CONTENT[Math.floorMod(sha256.hashCode(), SAME_CONTENT.length)];
+        lock.lock();
+        try {
+            return accept(in, sha256);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Accepted accept(Incoming in, String sha256) {
         IntakeLedger.Claim claim = ledger.claim(sha256, in);
         if (claim.alreadyPublished()) {
             LOG.infof("duplicate content %s: already published as %s", sha256, claim.documentId());
