@@ -178,6 +178,13 @@ class StoreApiTest {
         JsonPath page = given().queryParam("size", 1).get("/api/zaken").then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(1);
         assertThat(page.getInt("size")).isEqualTo(1);
+        long total = page.getLong("total");
+        assertThat(total).isPositive();
+        // a page past the end is empty and still says how many there are
+        JsonPath beyond = given().queryParam("size", 1).queryParam("page", total + 5).get("/api/zaken").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(beyond.getList("items")).isEmpty();
+        assertThat(beyond.getLong("total")).isGreaterThanOrEqualTo(total);
         given().queryParam("size", 101).get("/api/zaken").then().statusCode(400).body("detail", containsString("size"));
         given().queryParam("size", 0).get("/api/questions").then().statusCode(400).body("detail", containsString("size"));
         given().queryParam("page", -1).get("/api/zaken").then().statusCode(400).body("detail", containsString("page"));

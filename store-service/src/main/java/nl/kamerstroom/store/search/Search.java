@@ -59,12 +59,12 @@ public class Search {
                     + " FROM zaak z WHERE " + where
                     + " ORDER BY COALESCE(z.answered_date, z.submitted_date) DESC NULLS LAST, z.number DESC" + LIMIT;
         }
-        List<Object[]> rows = page(sql, params, filter);
+        List<Object[]> rows = page(sql, params, filter.page(), filter.size());
         List<ZaakHit> hits = rows.stream().map(r -> new ZaakHit((String) r[0], (String) r[1], (String) r[2],
                 date(r[3]), date(r[4]), date(r[5]), r[6] == null ? null : ((Number) r[6]).intValue(), (Boolean) r[7],
                 r[8] == null ? null : ((Number) r[8]).doubleValue(),
                 (String) r[11])).toList();
-        return new Page<>(hits, filter.page(), filter.size(), total(rows, 10));
+        return new Page<>(hits, filter.page(), filter.size(), total(rows, sql, params, filter));
     }
 
     public Page<QuestionHit> questions(Filter filter) {
@@ -87,11 +87,11 @@ public class Search {
                     + " ORDER BY COALESCE(z.answered_date, z.submitted_date) DESC NULLS LAST, z.number DESC, q.position"
                     + LIMIT;
         }
-        List<Object[]> rows = page(sql, params, filter);
+        List<Object[]> rows = page(sql, params, filter.page(), filter.size());
         List<QuestionHit> hits = rows.stream().map(r -> new QuestionHit((String) r[0], (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], date(r[5]), date(r[6]), (String) r[7],
                 r[8] == null ? null : ((Number) r[8]).doubleValue(), (String) r[11])).toList();
-        return new Page<>(hits, filter.page(), filter.size(), total(rows, 10));
+        return new Page<>(hits, filter.page(), filter.size(), total(rows, sql, params, filter));
     }
 
     /**
@@ -104,16 +104,21 @@ public class Search {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> page(String sql, Map<String, Object> params, Filter filter) {
+    private List<Object[]> page(String sql, Map<String, Object> params, int page, int size) {
         Query query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
-        query.setParameter("limit", filter.size());
-        query.setParameter("offset", (long) filter.page() * filter.size());
+        query.setParameter("limit", size);
+        query.setParameter("offset", (long) page * size);
         return query.getResultList();
     }
 
-    private static long total(List<Object[]> rows, int column) {
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)[column]).longValue();
+    /**
+     * The total rides along on every row of a page; a page past the end has no rows, so its total
+     * comes from the first row instead (a client paging on must still see how many there are).
+     */
+    private long total(List<Object[]> rows, String sql, Map<String, Object> params, Filter filter) {
+        List<Object[]> counted = rows.isEmpty() && filter.page() > 0 ? page(sql, params, 0, 1) : rows;
+        return counted.isEmpty() ? 0 : ((Number) counted.get(0)[10]).longValue();
     }
 
     private static LocalDate date(Object value) {
