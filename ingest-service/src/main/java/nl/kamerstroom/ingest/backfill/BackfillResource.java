@@ -50,7 +50,7 @@ public class BackfillResource {
         }
         if (!Backfills.supports(request.source())) {
             return Problem.response(Response.Status.BAD_REQUEST, "no backfill for source '" + request.source()
-                    + "'; supported: koop (the SyncFeed has no date filter: reset the tk cursor to re-read it)");
+                    + "'; supported: " + String.join(", ", Backfills.SOURCES));
         }
         LocalDate from;
         try {

@@ -15,11 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamerstroom.ingest.source.koop.KoopSruSource;
 import nl.kamerstroom.ingest.source.koop.SruRecord;
+import nl.kamerstroom.ingest.source.tk.TkDocumentIngest;
+import nl.kamerstroom.ingest.source.tk.TkODataBackfill;
 import org.jboss.logging.Logger;
 
 /**
  * Historical imports, one at a time, next to the live polls: KOOP from a modification date (the
- * SRU total gives done/total, rate and ETA). Re-running one is harmless: intake publishes only new
+ * SRU total gives done/total, rate and ETA), the Tweede Kamer from a document date (OData's
+ * {@code $count}). Re-running one is harmless: intake publishes only new
  * or changed content. Progress is in the log, in metrics ({@code kamerstroom_backfill_*}) and on
  * {@code GET /api/backfill}; it is kept in memory, so a restart forgets it (run it again).
  */
@@ -30,6 +33,9 @@ public class Backfills {
 
     @Inject
     KoopSruSource koop;
+
+    @Inject
+    TkODataBackfill tk;
 
     @Inject
     MeterRegistry registry;
@@ -43,8 +49,10 @@ public class Backfills {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, BackfillJob> latest = new ConcurrentHashMap<>();
 
+    public static final List<String> SOURCES = List.of(KoopSruSource.SOURCE, TkDocumentIngest.SOURCE);
+
     public static boolean supports(String source) {
-        return KoopSruSource.SOURCE.equals(source);
+        return SOURCES.contains(source);
     }
 
     public BackfillJob start(String source, LocalDate from) {
@@ -69,25 +77,9 @@ public class Backfills {
 
     private void run(BackfillJob job) {
         try {
-            String failure = koop.walk(job.from, new KoopSruSource.Progress() {
-                @Override
-                public void total(long total) {
-                    job.total.set(total);
-                }
-
-                @Override
-                public void handled(SruRecord record, boolean emitted) {
-                    long done = job.done.incrementAndGet();
-                    if (emitted) {
-                        job.emitted.incrementAndGet();
-                    }
-                    if (done % 100 == 0) {
-                        BackfillJob.View v = job.view();
-                        LOG.infof("backfill %d: %d/%s done, %.1f/s, ETA %s s", job.id, v.done(), v.total(),
-                                v.perSecond(), v.etaSeconds());
-                    }
-                }
-            });
+            JobProgress progress = new JobProgress(job);
+            String failure = TkDocumentIngest.SOURCE.equals(job.source) ? tk.walk(job.from, progress)
+                    : koop.walk(job.from, progress);
             job.message.set(failure);
             job.status.set(failure == null ? BackfillJob.Status.DONE : BackfillJob.Status.FAILED);
         } catch (RuntimeException e) {
@@ -98,6 +90,33 @@ public class Backfills {
         BackfillJob.View v = job.view();
         LOG.infof("backfill %d: %s, %d/%s handled, %d published%s", job.id, v.status(), v.done(), v.total(),
                 v.emitted(), v.message() == null ? "" : ": " + v.message());
+    }
+
+    /** A job's progress, whichever source walks it. */
+    private record JobProgress(BackfillJob job) implements KoopSruSource.Progress, TkODataBackfill.Progress {
+
+        @Override
+        public void total(long total) {
+            job.total.set(total);
+        }
+
+        @Override
+        public void handled(SruRecord record, boolean emitted) {
+            handled(record.identifier(), emitted);
+        }
+
+        @Override
+        public void handled(String documentId, boolean emitted) {
+            long done = job.done.incrementAndGet();
+            if (emitted) {
+                job.emitted.incrementAndGet();
+            }
+            if (done % 100 == 0) {
+                BackfillJob.View v = job.view();
+                LOG.infof("backfill %d: %d/%s done, %.1f/s, ETA %s s", job.id, v.done(), v.total(), v.perSecond(),
+                        v.etaSeconds());
+            }
+        }
     }
 
     @PreDestroy

@@ -42,8 +42,8 @@ class BackfillResourceTest {
 
     @Test
     void anUnknownSourceOrABadDateIsABadRequest() {
-        given().header("X-Api-Key", KEY).contentType("application/json").body("{\"source\":\"tk\",\"from\":\"2024-01-01\"}")
-                .when().post("/api/backfill").then().statusCode(400).body("detail", containsString("koop"));
+        given().header("X-Api-Key", KEY).contentType("application/json").body("{\"source\":\"ftp\",\"from\":\"2024-01-01\"}")
+                .when().post("/api/backfill").then().statusCode(400).body("detail", containsString("koop, tk"));
         given().header("X-Api-Key", KEY).contentType("application/json").body("{\"source\":\"koop\",\"from\":\"gisteren\"}")
                 .when().post("/api/backfill").then().statusCode(400).body("detail", containsString("gisteren"));
     }

@@ -27,6 +27,7 @@ public class SourceStubs implements QuarkusTestResourceLifecycleManager {
         String base = "http://127.0.0.1:" + server().port();
         return Map.of(
                 "kamerstroom.sources.tk.syncfeed-url", base + "/SyncFeed/2.0",
+                "kamerstroom.sources.tk.odata-url", base + "/OData/v5",
                 "kamerstroom.sources.koop.sru-url", base + "/sru",
                 "kamerstroom.sources.koop.repository-url", base);
     }

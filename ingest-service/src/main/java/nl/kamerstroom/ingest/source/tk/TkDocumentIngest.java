@@ -53,8 +53,19 @@ public class TkDocumentIngest {
         if (!doc.isKamervraagDocument()) {
             return;
         }
-        TkZaakDirectory.Zaken zaken = zaken(doc, feed);
         URI file = entry.enclosure() != null ? feed.rebase(entry.enclosure()) : feed.resource(doc.id());
+        ingest(doc, zaken(doc, feed), file, entry.updated(), stats);
+    }
+
+    /**
+     * Downloads one document of a set of written questions and hands it to intake with what the
+     * Tweede Kamer says about it; shared by the SyncFeed and the OData backfill, so a document
+     * reached both ways is the same document (same id, same metadata, deduplicated by content).
+     *
+     * @return whether it was published (false: the same content was published before)
+     */
+    public boolean ingest(TkDocument doc, TkZaakDirectory.Zaken zaken, URI file, java.time.Instant updated,
+            SourceMetrics.Stats stats) {
         SourceHttp.Response response = http.get(file, "application/pdf, */*;q=0.5");
         if (response.body().length == 0) {
             throw new SafeXml.MalformedException("the file of document " + doc.id() + " is empty: " + file);
@@ -63,7 +74,7 @@ public class TkDocumentIngest {
         Optional<String> koopId = Aanhangselnummer.toKoopId(doc.aanhangselnummer());
         SourceMetadata metadata = new SourceMetadata(doc.soort(), zaken.numbers(),
                 doc.onderwerp() != null ? doc.onderwerp() : doc.titel(), doc.datum(), zaken.askers(),
-                zaken.addressees(), extra(doc, entry, koopId.orElse(null)));
+                zaken.addressees(), extra(doc, updated, koopId.orElse(null)));
         LetterIntake.Accepted accepted = intake.accept(new LetterIntake.Incoming(response.body(), contentType, SOURCE,
                 doc.id(), fileName(doc, contentType), metadata));
         if (accepted.duplicate()) {
@@ -72,6 +83,7 @@ public class TkDocumentIngest {
             stats.emitted();
         }
         koopId.ifPresent(id -> links.link(id, zaken.numbers(), doc.id()));
+        return !accepted.duplicate();
     }
 
     /** The zaken from the directory; a zaak not seen in the Zaak category yet is fetched by its GUID. */
@@ -87,14 +99,14 @@ public class TkDocumentIngest {
         return directory.lookup(doc.zaakRefs());
     }
 
-    private static Map<String, String> extra(TkDocument doc, SyncFeedEntry entry, String koopId) {
+    private static Map<String, String> extra(TkDocument doc, java.time.Instant updated, String koopId) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("tkDocumentId", doc.id());
         put(extra, "documentNummer", doc.documentNummer());
         put(extra, "vergaderjaar", doc.vergaderjaar());
         put(extra, "aanhangselnummer", doc.aanhangselnummer());
         put(extra, "koopId", koopId);
-        put(extra, "bijgewerkt", entry.updated() == null ? null : entry.updated().toString());
+        put(extra, "bijgewerkt", updated == null ? null : updated.toString());
         return extra;
     }
 

@@ -103,7 +103,7 @@ class TkCircuitBreakerTest {
                         "Antwoord op vragen", null, null))))));
         stub.stubFor(get(urlEqualTo(FEED + "Document&skiptoken=901")).willReturn(atom(page("Document", null, List.of()))));
         stub.stubFor(get(urlEqualTo("/SyncFeed/2.0/Resources/" + answer)).willReturn(aResponse()
-                .withHeader("Content-Type", "text/plain").withBody(letter("ah-tk-20232024-1193.txt"))));
+                .withHeader("Content-Type", "text/plain").withBody(nl.kamerstroom.testsupport.SyncFeedFixture.text(letter("ah-tk-20232024-1197.txt")) + "\n" + answer)));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             source.poll();
