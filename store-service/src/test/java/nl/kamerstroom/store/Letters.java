@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds parsed-letter events for store tests and publishes them on the real topic. */
-final class Letters {
+public final class Letters {
 
     private static final AtomicInteger ZAAK = new AtomicInteger((int) (System.nanoTime() % 50_000));
 
@@ -24,31 +24,31 @@ final class Letters {
     }
 
     /** A zaak number no other test uses (year 2099 never occurs in real data). */
-    static String newZaak() {
+    public static String newZaak() {
         return "2099Z" + String.format("%05d", ZAAK.incrementAndGet() % 100_000);
     }
 
-    static ParsedLetter letter(LetterKind kind, String zaak, LocalDate submitted, LocalDate date, String asker,
+    public static ParsedLetter letter(LetterKind kind, String zaak, LocalDate submitted, LocalDate date, String asker,
             String party, String ministry, List<ParsedLetter.Question> questions, List<ParsedLetter.Answer> answers) {
         return new ParsedLetter(kind, null, List.of(zaak), null, "Vragen over " + zaak, submitted, null, date,
                 List.of(new ParsedLetter.Member(asker, party)), List.of(ministry),
                 answers.isEmpty() ? List.of() : List.of(ministry), questions, answers, List.of(), List.of());
     }
 
-    static ParsedLetter.Question q(String number, String text) {
+    public static ParsedLetter.Question q(String number, String text) {
         return new ParsedLetter.Question(number, text, List.of());
     }
 
-    static ParsedLetter.Answer a(String text, String... numbers) {
+    public static ParsedLetter.Answer a(String text, String... numbers) {
         return new ParsedLetter.Answer(List.of(numbers), text, List.of());
     }
 
-    static LetterParsed event(String documentId, String sha, ParsedLetter letter) {
+    public static LetterParsed event(String documentId, String sha, ParsedLetter letter) {
         return new LetterParsed(documentId, sha, "test", null, "text/plain", Instant.now(), Instant.now(), "test",
                 SourceMetadata.none(), letter);
     }
 
-    static void publish(String bootstrapServers, ObjectMapper json, LetterParsed... events) throws Exception {
+    public static void publish(String bootstrapServers, ObjectMapper json, LetterParsed... events) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),

@@ -2,6 +2,7 @@ package nl.kamerstroom.store.api;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import nl.kamerstroom.store.search.Filter;
 import org.jboss.logging.Logger;
@@ -25,7 +26,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-        return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, e.getMessage());
+        Response problem = Problem.response(status == null ? Response.Status.BAD_REQUEST : status, e.getMessage());
+        // a 401 tells the client how to authenticate
+        String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
+        return challenge == null ? problem
+                : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     @ServerExceptionMapper

@@ -41,4 +41,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /**
+     * A CDI event fired when outbox rows are written; observed after the commit
+     * ({@code TransactionPhase.AFTER_SUCCESS}) by readers that would otherwise only poll.
+     */
+    public record Written() {
+        public static final Written INSTANCE = new Written();
+    }
 }

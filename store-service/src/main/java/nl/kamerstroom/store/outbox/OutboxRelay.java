@@ -29,7 +29,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x6B616D6572L; // "kamer": the outbox relay's advisory lock
-    private static final URI SOURCE = URI.create("urn:kamerstroom:store-service");
+    /** The CloudEvents source of every event the store announces, on Kafka and by webhook. */
+    public static final URI SOURCE = URI.create("urn:kamerstroom:store-service");
 
     @Inject
     EntityManager em;

@@ -3,6 +3,7 @@ package nl.kamerstroom.store.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,9 @@ public class ZaakUpdates {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<OutboxEvent.Written> written;
 
     /**
      * @param letter     the letter as just written
@@ -84,5 +88,6 @@ public class ZaakUpdates {
             throw new IllegalStateException("cannot serialise " + type, e);
         }
         event.persist();
+        written.fire(OutboxEvent.Written.INSTANCE);
     }
 }

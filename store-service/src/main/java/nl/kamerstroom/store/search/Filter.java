@@ -19,10 +19,32 @@ public record Filter(ZaakLifecycle.Status status, String member, String party, S
 
     public static final int MAX_SIZE = 100;
 
-    /** A query parameter with an unusable value. */
+    /** A query parameter (or request field) with an unusable value. */
     public static final class BadParameter extends RuntimeException {
+        private final String parameter;
+        private final String problem;
+
         public BadParameter(String parameter, String problem) {
-            super("parameter '" + parameter + "': " + problem);
+            this("parameter", parameter, problem);
+        }
+
+        private BadParameter(String kind, String parameter, String problem) {
+            super(kind + " '" + parameter + "': " + problem);
+            this.parameter = parameter;
+            this.problem = problem;
+        }
+
+        /** A bad field of a JSON request body, e.g. {@code filter.zaak}. */
+        public static BadParameter field(String field, String problem) {
+            return new BadParameter("field", field, problem);
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        public String problem() {
+            return problem;
         }
     }
 

@@ -22,13 +22,30 @@ public record UpdateFilter(String zaak, String member, String party, String mini
         if (zaak != null && !zaak.isBlank() && !zaak.trim().matches(Zaak.NUMBER_PATTERN)) {
             throw new Filter.BadParameter("zaak", "'" + zaak + "' is not a zaak number like 2025Z17315");
         }
-        Set<String> wanted = Set.copyOf(types == null ? List.of() : types.stream().map(UpdateFilter::fullType).toList());
+        length("member", member, 200);
+        length("party", party, 100);
+        length("ministry", ministry, 300);
+        length("keyword", keyword, 200);
+        Set<String> wanted = Set.copyOf(types == null ? List.of()
+                : types.stream().filter(t -> t != null && !t.isBlank()).map(UpdateFilter::fullType).toList());
         for (String type : wanted) {
             if (!TYPES.contains(type)) {
                 throw new Filter.BadParameter("type", "'" + type + "' is not one of " + TYPES);
             }
         }
         return new UpdateFilter(blank(zaak), blank(member), blank(party), blank(ministry), blank(keyword), wanted);
+    }
+
+    /** Longer values would never match anything real, and must fit a stored subscription. */
+    private static void length(String name, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            throw new Filter.BadParameter(name, "is longer than " + max + " characters");
+        }
+    }
+
+    /** The event types asked for, full names in a stable order; empty means all. */
+    public List<String> sortedTypes() {
+        return types.stream().sorted().toList();
     }
 
     /** "answer.published" is short for "nl.kamerstroom.answer.published.v1". */
@@ -58,7 +75,7 @@ public record UpdateFilter(String zaak, String member, String party, String mini
         append(sb, "ministry", ministry);
         append(sb, "keyword", keyword);
         if (!types.isEmpty()) {
-            append(sb, "types", String.join(",", types.stream().sorted().toList()));
+            append(sb, "types", String.join(",", sortedTypes()));
         }
         return sb.length() == 0 ? "all updates" : sb.toString();
     }
