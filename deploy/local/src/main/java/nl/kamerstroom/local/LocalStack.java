@@ -97,6 +97,11 @@ public final class LocalStack {
         envs.get("ingest-service").put("KAMERSTROOM_SOURCES_TK_ENABLED", env("KAMERSTROOM_SOURCES_TK_ENABLED", "false"));
         envs.get("ingest-service").put("KAMERSTROOM_SOURCES_KOOP_ENABLED", env("KAMERSTROOM_SOURCES_KOOP_ENABLED", "false"));
         envs.put("parse-service", new LinkedHashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap)));
+        // the operator's key (backfills, issuing API keys) and webhooks to a receiver on this machine
+        String adminKey = env("KAMERSTROOM_ADMIN_API_KEY", "local-admin-key");
+        envs.get("ingest-service").put("KAMERSTROOM_ADMIN_API_KEY", adminKey);
+        envs.get("store-service").put("KAMERSTROOM_ADMIN_API_KEY", adminKey);
+        envs.get("store-service").put("KAMERSTROOM_WEBHOOK_ALLOW_HOSTS", env("KAMERSTROOM_WEBHOOK_ALLOW_HOSTS", "localhost"));
         Map<String, Integer> ports = Map.of("store-service", port("STORE_PORT", 8080),
                 "ingest-service", port("INGEST_PORT", 8081), "parse-service", port("PARSE_PORT", 8082));
         for (Map.Entry<String, Map<String, String>> service : envs.entrySet()) {
@@ -124,6 +129,8 @@ public final class LocalStack {
         System.out.println("  watched folder " + inbox);
         System.out.println("  parse (debug)  curl -H 'Content-Type: text/plain' --data-binary @letter.txt "
                 + service("parse-service").baseUrl() + "/api/parse");
+        System.out.println("  API key        curl -X POST -H 'X-Api-Key: " + adminKey + "' -H 'Content-Type: application/json'"
+                + "  -d '{\"name\":\"me\"}' " + store.baseUrl() + "/api/admin/api-keys   (operator key: " + adminKey + ")");
         System.out.println("  Kafka          " + bootstrap);
         System.out.println("  PostgreSQL     jdbc:postgresql://127.0.0.1:" + pgPort + "/store (user postgres)");
         System.out.println("  logs           " + logs);
