@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -52,8 +54,22 @@ public class OutboxRelay {
         this.paused = paused;
     }
 
-    @Scheduled(every = "${kamerstroom.outbox.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    private final SerialRunner runs = new SerialRunner("relaying the outbox", this::relay);
+
+    /** Right after a commit that wrote outbox rows: the event goes out within milliseconds, not at the next tick. */
+    void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEvent.Written written) {
+        if (enabled && !paused) {
+            runs.request();
+        }
+    }
+
+    /** The fallback: rows a crashed or paused relay left behind, and rows other replicas wrote. */
+    @Scheduled(every = "${kamerstroom.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        runs.runNow();
+    }
+
     void relay() {
         if (!enabled || paused) {
             return;

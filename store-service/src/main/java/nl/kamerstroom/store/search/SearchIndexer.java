@@ -22,7 +22,7 @@ public class SearchIndexer {
     int batchSize;
 
 
-    @Scheduled(every = "${kamerstroom.search.index-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${kamerstroom.search.index-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void index() {
         int updated;

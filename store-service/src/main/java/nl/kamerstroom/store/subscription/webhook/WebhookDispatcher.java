@@ -1,5 +1,6 @@
 package nl.kamerstroom.store.subscription.webhook;
 
+import nl.kamerstroom.store.outbox.SerialRunner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package nl.kamerstroom.store.subscription.webhook;
+package nl.kamerstroom.store.outbox;
 
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
  * Runs a task on the worker pool one run at a time. Asking while it runs folds into one more run
  * right after, so a burst of wake-ups costs one extra run, and no wake-up is ever lost.
  */
-final class SerialRunner {
+public final class SerialRunner {
 
     private static final Logger LOG = Logger.getLogger(SerialRunner.class);
 
@@ -17,13 +17,13 @@ final class SerialRunner {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    SerialRunner(String name, Runnable task) {
+    public SerialRunner(String name, Runnable task) {
         this.name = name;
         this.task = task;
     }
 
     /** Run soon, on a worker thread. */
-    void request() {
+    public void request() {
         again.set(true);
         if (!running.get()) {
             Infrastructure.getDefaultWorkerPool().execute(this::runNow);
@@ -31,7 +31,7 @@ final class SerialRunner {
     }
 
     /** Run on this thread, unless a run is under way (which then runs once more). */
-    void runNow() {
+    public void runNow() {
         again.set(true);
         while (again.get() && running.compareAndSet(false, true)) {
             try {
