@@ -53,6 +53,10 @@ class PipelineSystemIT {
     private static final String FEED = "/SyncFeed/2.0/Feed?category=";
 
     private static WireMockServer syncFeed;
+    private static Map<String, String> ingestEnv;
+    private static Path ingestJar;
+    private static Path logs;
+    private static List<String> jvmOptions;
     private static ServiceProcess ingest;
     private static ServiceProcess parse;
     private static ServiceProcess store;
@@ -61,16 +65,18 @@ class PipelineSystemIT {
     @BeforeAll
     static void startPipeline() throws IOException {
         Path root = Path.of(System.getProperty("kamerstroom.root", ".."));
-        Path logs = root.resolve("system-tests/target/service-logs");
+        logs = root.resolve("system-tests/target/service-logs");
         bootstrap = Infrastructure.kafkaBootstrapServers();
         Map<String, String> storeDb = Infrastructure.postgres("store");
         Map<String, String> ingestDb = Infrastructure.postgres("ingest");
         List<String> jvm = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+        jvmOptions = jvm;
+        ingestJar = jar(root, "ingest-service");
 
         syncFeed = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         syncFeed.start();
         serveFeed();
-        Map<String, String> ingestEnv = env(ingestDb);
+        ingestEnv = env(ingestDb);
         ingestEnv.put("KAMERSTROOM_SOURCES_TK_ENABLED", "true");
         ingestEnv.put("KAMERSTROOM_SOURCES_TK_SYNCFEED_URL", syncFeed.baseUrl() + "/SyncFeed/2.0");
         ingestEnv.put("KAMERSTROOM_SOURCES_TK_POLL_INTERVAL", "1s");
@@ -118,6 +124,8 @@ class PipelineSystemIT {
                 "Antwoord op vragen van de leden Chakor en Kostić over de vrijheid van meningsuiting voor ambtenaren",
                 zaakId, "232401092"))));
         serve(FEED + "Document&skiptoken=101", SyncFeedFixture.page("Document", null, List.of()));
+        serve(FEED + "Zaak&skiptoken=11", SyncFeedFixture.page("Zaak", null, List.of()));
+        serve(FEED + "ZaakActor&skiptoken=22", SyncFeedFixture.page("ZaakActor", null, List.of()));
         syncFeed.stubFor(WireMock.get(WireMock.urlEqualTo("/SyncFeed/2.0/Resources/" + FEED_DOCUMENT))
                 .willReturn(WireMock.aResponse().withHeader("Content-Type", "text/plain; charset=utf-8")
                         .withBody(fixture("ah-tk-20232024-1092.txt"))));
@@ -224,6 +232,52 @@ class PipelineSystemIT {
                 .extract().jsonPath();
         assertThat(after.getList("documents.deleted")).containsExactly(true);
         assertThat(after.getString("status")).isNotEqualTo("ANSWERED");
+    }
+
+    @Test
+    @Order(6)
+    void ingestKilledMidFeedResumesWithoutGapOrDuplicate() throws Exception {
+        // twelve more answers after the tombstone; at two requests a second the walk takes seconds
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            ids.add(id);
+            entries.add(SyncFeedFixture.document(id, 103 + i, "2024-03-01T10:00:00Z", "Antwoord schriftelijke vragen",
+                    "2024D2" + String.format("%04d", i), "Antwoord op vragen " + i, null, null));
+            syncFeed.stubFor(WireMock.get(WireMock.urlEqualTo("/SyncFeed/2.0/Resources/" + id))
+                    .willReturn(WireMock.aResponse().withHeader("Content-Type", "text/plain; charset=utf-8")
+                            .withBody(seed(MUTLUER).replace("2025Z20557", String.format("2024Z3%04d", i)) + "\n" + id)));
+        }
+        // as the real feed does: any entry's next link resumes right after that entry
+        for (int after = 102; after <= 114; after++) {
+            serve(FEED + "Document&skiptoken=" + after,
+                    SyncFeedFixture.page("Document", null, entries.subList(after - 102, entries.size())));
+        }
+        TopicReader topic = new TopicReader(bootstrap);
+        java.util.function.Supplier<Map<String, Long>> published = () -> topic.readAll("letters.fetched").stream()
+                .collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key, java.util.stream.Collectors.counting()));
+
+        // kill -9 once a few are out, as a crashed pod or a lost node would
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> published.get().containsKey("tk-" + ids.get(2)));
+        ProcessHandle.of(ingest.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ingest.isAlive());
+        Map<String, Long> atKill = published.get();
+        long before = ids.stream().filter(id -> atKill.containsKey("tk-" + id)).count();
+        assertThat(before).as("killed mid-feed").isLessThan(ids.size());
+
+        ingest = ServiceProcess.start("ingest-service", ingestJar, freePort(), ingestEnv,
+                logs.resolve("ingest-service-restarted.log"), jvmOptions);
+        ingest.awaitReady(Duration.ofSeconds(120));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<String, Long> now = published.get();
+            return ids.stream().allMatch(id -> now.containsKey("tk-" + id));
+        });
+        Map<String, Long> after = published.get();
+        for (String id : ids) {
+            assertThat(after.get("tk-" + id)).as("events for tk-%s", id).isEqualTo(1L);
+        }
+        assertThat(awaitZaak("2024Z30011").getList("questions.number")).hasSize(20);
     }
 
     /** Seed 000, field by field. */
