@@ -104,13 +104,20 @@ public class DeliveryMatcher {
         if (!Boolean.TRUE.equals(locked)) {
             return new Batch(0, 0);
         }
+        List<Subscription> subscriptions = Subscription.listAll();
+        if (subscriptions.isEmpty()) {
+            // nobody to match for: mark the rows without reading their payloads
+            int marked = em.createNativeQuery("UPDATE outbox_event SET webhooks_matched_at = :now WHERE id IN"
+                            + " (SELECT id FROM outbox_event WHERE webhooks_matched_at IS NULL ORDER BY id LIMIT :n)")
+                    .setParameter("now", clock.instant()).setParameter("n", config.matchBatchSize()).executeUpdate();
+            return new Batch(marked, 0);
+        }
         List<Object[]> rows = em.createNativeQuery("SELECT id, CAST(event_id AS text), type, zaak_number,"
                         + " CAST(payload AS text) FROM outbox_event WHERE webhooks_matched_at IS NULL ORDER BY id LIMIT :n")
                 .setParameter("n", config.matchBatchSize()).getResultList();
         if (rows.isEmpty()) {
             return new Batch(0, 0);
         }
-        List<Subscription> subscriptions = Subscription.listAll();
         List<UpdateFilter> filters = subscriptions.stream().map(Subscription::filter).toList();
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
