@@ -40,6 +40,11 @@ public class LetterIntake {
     IntakeLedger ledger;
 
     private static final ReentrantLock[] SAME_CONTENT = new ReentrantLock[64];
+    /** Producer timestamps come from this machine's clock too; a minute covers any send delay. */
+    private static final Duration RECOVERY_SLACK = Duration.ofMinutes(1);
+
+    @Inject
+    PublishedLetters topic;
 
     static {
         for (int i = 0; i < SAME_CONTENT.length; i++) {
@@ -91,6 +96,13 @@ public class LetterIntake {
             LOG.infof("duplicate content %s: already published as %s", sha256, claim.documentId());
             return new Accepted(claim.documentId(), true, false);
         }
+        if (claim.unconfirmedSince() != null
+                && topic.contains(claim.documentId(), sha256, claim.unconfirmedSince().minus(RECOVERY_SLACK))) {
+            // published before a crash that came before the mark: the topic has it, so it counts as published
+            ledger.markPublished(claim.documentId(), Instant.now());
+            LOG.infof("%s was published before a restart; marked, not sent again", claim.documentId());
+            return new Accepted(claim.documentId(), true, claim.changed());
+        }
         LetterFetched event = new LetterFetched(claim.documentId(), in.source(), in.sourceId(), in.fileName(),
                 SupportedTypes.normalise(in.contentType()), sha256, in.content().length, in.content(),
                 claim.receivedAt(), in.metadata());
@@ -136,15 +148,26 @@ public class LetterIntake {
     @ApplicationScoped
     public static class IntakeLedger {
 
-        record Claim(String documentId, Instant receivedAt, boolean alreadyPublished, boolean changed) {
+        /**
+         * @param unconfirmedSince set when this content was claimed before and never marked published:
+         *                         a process that stopped between Kafka's acknowledgement and the mark
+         *                         leaves such a row, and its event may be on the topic since then
+         */
+        record Claim(String documentId, Instant receivedAt, boolean alreadyPublished, boolean changed,
+                Instant unconfirmedSince) {
+
+            Claim(String documentId, Instant receivedAt, boolean alreadyPublished, boolean changed) {
+                this(documentId, receivedAt, alreadyPublished, changed, null);
+            }
         }
 
         @Transactional
         Claim claim(String sha256, Incoming in) {
             IngestedLetter sameContent = IngestedLetter.findBySha256(sha256).orElse(null);
             if (sameContent != null && sameContent.deletedAt == null) {
+                Instant claimed = sameContent.changedAt != null ? sameContent.changedAt : sameContent.receivedAt;
                 return new Claim(sameContent.documentId, sameContent.receivedAt, sameContent.publishedAt != null,
-                        sameContent.changedAt != null);
+                        sameContent.changedAt != null, sameContent.publishedAt == null ? claimed : null);
             }
             Instant now = Instant.now();
             if (sameContent != null) {

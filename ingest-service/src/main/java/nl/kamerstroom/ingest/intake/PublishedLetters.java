@@ -1,0 +1,84 @@
+package nl.kamerstroom.ingest.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads {@code letters.fetched} back to answer one question: is this content already on the topic
+ * under this document id? Asked only for a ledger row claimed but never marked published, i.e.
+ * after the process stopped between Kafka's acknowledgement and the mark; reading from the claim's
+ * time onwards makes the answer exact and cheap, so a restart neither loses nor repeats an event.
+ */
+@ApplicationScoped
+public class PublishedLetters {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.letters-fetched.topic", defaultValue = "letters.fetched")
+    String topic;
+
+    /**
+     * @throws LetterIntake.PublishFailedException when the topic cannot be read: the caller must not
+     *         guess, it tries again later
+     */
+    public boolean contains(String documentId, String sha256, Instant since) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "33554432");
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "33554432");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-publish-recovery");
+        String marker = "\"sha256\":\"" + sha256 + "\"";
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(p -> query.put(p, since.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, TIMEOUT);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+            Map<TopicPartition, Long> remaining = new HashMap<>();
+            for (TopicPartition p : partitions) {
+                OffsetAndTimestamp start = starts.get(p);
+                if (start != null && start.offset() < ends.get(p)) {
+                    consumer.seek(p, start.offset());
+                    remaining.put(p, ends.get(p));
+                }
+            }
+            consumer.assign(remaining.keySet());
+            while (!remaining.isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new LetterIntake.PublishFailedException("could not read " + topic + " back within " + TIMEOUT
+                            + " to check " + documentId, null);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (documentId.equals(record.key()) && record.value() != null && record.value().contains(marker)) {
+                        return true;
+                    }
+                }
+                remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+            return false;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new LetterIntake.PublishFailedException("could not read " + topic + " back to check " + documentId
+                    + ": " + e, e);
+        }
+    }
+}
