@@ -60,7 +60,14 @@ class DeploymentPolicyTest {
             map.path("data").fieldNames().forEachRemaining(key ->
                     assertThat(key).as("a credential in a ConfigMap").doesNotContain("PASSWORD", "API_KEY", "SECRET"));
         }
-        assertThat(Manifests.find(k8s, "NetworkPolicy", "default-deny")).isPresent();
+        JsonNode deny = Manifests.find(k8s, "NetworkPolicy", "default-deny").orElseThrow();
+        assertThat(deny.at("/spec/podSelector/matchLabels/app.kubernetes.io~1part-of").asText()).isEqualTo("kamerstroom");
+        assertThat(deny.at("/spec/policyTypes").toString()).contains("Ingress", "Egress");
+        for (String service : Manifests.SERVICES) {
+            JsonNode labels = Manifests.find(k8s, "Deployment", service).orElseThrow().at("/spec/template/metadata/labels");
+            assertThat(labels.path("app.kubernetes.io/part-of").asText()).as("%s is under the default deny", service)
+                    .isEqualTo("kamerstroom");
+        }
         assertThat(Manifests.ofKind(k8s, "ServiceMonitor")).singleElement()
                 .satisfies(m -> assertThat(m.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics"));
     }
