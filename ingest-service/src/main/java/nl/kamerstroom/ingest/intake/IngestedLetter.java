@@ -56,6 +56,10 @@ public class IngestedLetter extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** When a deletion event for it was about to be sent (see V3__deletion_claims.sql), or null. */
+    @Column(name = "deletion_claimed_at")
+    public Instant deletionClaimedAt;
+
     /** When the source last delivered changed content under the same document id, or null. */
     @Column(name = "changed_at")
     public Instant changedAt;

@@ -31,14 +31,25 @@ public class LetterDeletions {
     @Channel("letters-deleted")
     Emitter<LetterDeleted> deletions;
 
+    @Inject
+    PublishedLetters topic;
+
     @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "30s")
     Duration publishTimeout;
 
     /** True when this call published a deletion. */
     public boolean delete(String source, String sourceId) {
         String documentId = LetterIntake.IntakeLedger.documentId(source, sourceId);
-        LetterDeleted event = pending(documentId, source, sourceId);
-        if (event == null) {
+        Pending pending = pending(documentId, source, sourceId);
+        if (pending == null) {
+            return false;
+        }
+        LetterDeleted event = pending.event();
+        if (pending.claimedBefore() != null
+                && topic.containsDeletion(documentId, pending.claimedBefore().minus(Duration.ofMinutes(1)))) {
+            // sent before a crash that came before the mark
+            markDeleted(documentId, pending.claimedBefore());
+            LOG.infof("the deletion of %s was published before a restart; marked, not sent again", documentId);
             return false;
         }
         try {
@@ -58,14 +69,20 @@ public class LetterDeletions {
         return true;
     }
 
+    /** A deletion to send; {@code claimedBefore} is set when one may have been sent already. */
+    record Pending(LetterDeleted event, Instant claimedBefore) {
+    }
+
     @Transactional
-    LetterDeleted pending(String documentId, String source, String sourceId) {
+    Pending pending(String documentId, String source, String sourceId) {
         IngestedLetter row = IngestedLetter.findByDocumentId(documentId).orElse(null);
         if (row == null || row.deletedAt != null || row.publishedAt == null) {
             return null;
         }
+        Instant claimedBefore = row.deletionClaimedAt;
+        row.deletionClaimedAt = Instant.now();
         List<String> zaken = row.zaakNumbers == null ? List.of() : Arrays.asList(row.zaakNumbers.split(","));
-        return new LetterDeleted(documentId, source, sourceId, zaken, Instant.now());
+        return new Pending(new LetterDeleted(documentId, source, sourceId, zaken, row.deletionClaimedAt), claimedBefore);
     }
 
     @Transactional

@@ -173,6 +173,7 @@ public class LetterIntake {
             if (sameContent != null) {
                 // deleted by its source, and now delivered again: it exists again
                 sameContent.deletedAt = null;
+                sameContent.deletionClaimedAt = null;
                 sameContent.publishedAt = null;
                 sameContent.changedAt = now;
                 sameContent.zaakNumbers = zaakNumbers(in);
@@ -186,6 +187,7 @@ public class LetterIntake {
                 sameId.changedAt = now;
                 sameId.publishedAt = null;
                 sameId.deletedAt = null;
+                sameId.deletionClaimedAt = null;
                 return new Claim(documentId, now, false, true);
             }
             IngestedLetter row = new IngestedLetter();

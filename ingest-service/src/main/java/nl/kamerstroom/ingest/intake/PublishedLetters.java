@@ -16,10 +16,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads {@code letters.fetched} back to answer one question: is this content already on the topic
- * under this document id? Asked only for a ledger row claimed but never marked published, i.e.
- * after the process stopped between Kafka's acknowledgement and the mark; reading from the claim's
- * time onwards makes the answer exact and cheap, so a restart neither loses nor repeats an event.
+ * Reads ingest's own topics back to answer one question: is this event already there? Asked only
+ * for a ledger row claimed but never marked (a letter published, a deletion sent), i.e. after the
+ * process stopped between Kafka's acknowledgement and the mark; reading from the claim's time
+ * onwards makes the answer exact and cheap, so a restart neither loses nor repeats an event.
  */
 @ApplicationScoped
 public class PublishedLetters {
@@ -30,20 +30,32 @@ public class PublishedLetters {
     String bootstrapServers;
 
     @ConfigProperty(name = "mp.messaging.outgoing.letters-fetched.topic", defaultValue = "letters.fetched")
-    String topic;
+    String fetchedTopic;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.letters-deleted.topic", defaultValue = "letters.deleted")
+    String deletedTopic;
+
+    /** Whether {@code letters.fetched} has this content under this document id since then. */
+    public boolean contains(String documentId, String sha256, Instant since) {
+        return find(fetchedTopic, documentId, "\"sha256\":\"" + sha256 + "\"", since);
+    }
+
+    /** Whether {@code letters.deleted} has a deletion of this document since then. */
+    public boolean containsDeletion(String documentId, Instant since) {
+        return find(deletedTopic, documentId, "\"documentId\":\"" + documentId + "\"", since);
+    }
 
     /**
      * @throws LetterIntake.PublishFailedException when the topic cannot be read: the caller must not
      *         guess, it tries again later
      */
-    public boolean contains(String documentId, String sha256, Instant since) {
+    private boolean find(String topic, String documentId, String marker, Instant since) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "33554432");
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "33554432");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-publish-recovery");
-        String marker = "\"sha256\":\"" + sha256 + "\"";
         Instant deadline = Instant.now().plus(TIMEOUT);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {

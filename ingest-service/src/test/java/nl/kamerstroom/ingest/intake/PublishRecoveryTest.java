@@ -77,6 +77,38 @@ class PublishRecoveryTest {
         assertThat(events(claim.documentId())).isEqualTo(1);
     }
 
+    @Inject
+    LetterDeletions deletions;
+
+    @Test
+    void aDeletionSentBeforeTheCrashIsNotSentAgain() throws Exception {
+        LetterIntake.Incoming in = incoming();
+        String documentId = intake.accept(in).documentId();
+        // what the killed process got done: the deletion is claimed and on the topic, the row not marked
+        LetterDeletions.Pending pending = deletions.pending(documentId, in.source(), in.sourceId());
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("letters.deleted", documentId, json.writeValueAsString(pending.event()))).get();
+        }
+
+        assertThat(deletions.delete(in.source(), in.sourceId())).as("nothing sent this time").isFalse();
+        assertThat(deletions.delete(in.source(), in.sourceId())).as("marked deleted now").isFalse();
+        assertThat(new TopicReader(bootstrapServers).readAll("letters.deleted").stream()
+                .filter(r -> documentId.equals(r.key())).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletionClaimedButNeverSentIsSentOnce() {
+        LetterIntake.Incoming in = incoming();
+        String documentId = intake.accept(in).documentId();
+        deletions.pending(documentId, in.source(), in.sourceId());
+
+        assertThat(deletions.delete(in.source(), in.sourceId())).isTrue();
+        assertThat(new TopicReader(bootstrapServers).readAll("letters.deleted").stream()
+                .filter(r -> documentId.equals(r.key())).count()).isEqualTo(1);
+    }
+
     private long events(String documentId) {
         return new TopicReader(bootstrapServers).readAll("letters.fetched").stream()
                 .filter(r -> documentId.equals(r.key())).count();
