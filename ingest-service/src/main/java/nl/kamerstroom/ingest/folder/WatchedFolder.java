@@ -43,7 +43,8 @@ public class WatchedFolder {
     @ConfigProperty(name = "kamerstroom.ingest.max-upload-size")
     io.quarkus.runtime.configuration.MemorySize maxSize;
 
-    @Scheduled(every = "${kamerstroom.ingest.watch.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kamerstroom.ingest.watch.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scan() {
         if (!enabled || dir.isEmpty()) {
             return;

@@ -94,7 +94,7 @@ public class KoopSruSource implements Source {
 
     @Scheduled(identity = "koop-sru", every = "${kamerstroom.sources.koop.poll-interval:10m}",
             delayed = "${kamerstroom.sources.koop.initial-delay:20s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (enabled) {
             poll();

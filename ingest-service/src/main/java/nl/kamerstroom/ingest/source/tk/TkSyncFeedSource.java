@@ -74,7 +74,7 @@ public class TkSyncFeedSource implements Source {
 
     @Scheduled(identity = "tk-syncfeed", every = "${kamerstroom.sources.tk.poll-interval:60s}",
             delayed = "${kamerstroom.sources.tk.initial-delay:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (enabled) {
             poll();
