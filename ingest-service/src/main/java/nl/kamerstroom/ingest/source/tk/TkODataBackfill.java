@@ -32,9 +32,11 @@ import org.jboss.logging.Logger;
  * comes from the SyncFeed's {@code Resources/{id}} and goes through the same ingest as the live
  * feed, so a document both reach is published once.
  *
- * <p>Field names: the ones below are those of OData v4 as the Tweede Kamer documented and served
- * them (see {@code corpus/api-samples/tk-odata}). v5 (June 2026) renamed fields; the v5 names could
- * not be confirmed from here, so they are kept in {@link Fields}, the one place to change.
+ * <p>Field names: those of the served v4 sample ({@code corpus/api-samples/tk-odata}); the Tweede
+ * Kamer's entity documentation (opendata.tweedekamer.nl/documentatie/document and /zaak) confirms
+ * Document {@code Id} and {@code Soort}, Zaak {@code Nummer}, and the Document–Zaak and
+ * Zaak–ZaakActor relations used here. v5 (June 2026) renamed fields; the rest could not be
+ * confirmed for v5 from here, so all names are kept in {@link Fields}, the one place to change.
  */
 @ApplicationScoped
 public class TkODataBackfill {
