@@ -12,6 +12,12 @@ public enum LetterKind {
     POSTPONEMENT,
     /** Questions withdrawn by the member who asked them. */
     WITHDRAWAL,
+    /**
+     * Any other notice about a zaak's questions (a Mededeling that they were answered elsewhere,
+     * were merged with others, and the like). It may reprint the questions, but it never asks them
+     * again and never answers them: the zaak's questions stay as they were.
+     */
+    NOTICE,
     /** Anything else: memos, reports. Stored, but carries no questions. */
     OTHER
 }

@@ -22,7 +22,8 @@ public record ParsedLetter(
         List<Question> questions,
         List<Answer> answers,
         List<Footnote> footnotes,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> reviewReasons) {
 
     public ParsedLetter {
         zaakNumbers = copy(zaakNumbers);
@@ -33,6 +34,16 @@ public record ParsedLetter(
         answers = copy(answers);
         footnotes = copy(footnotes);
         warnings = copy(warnings);
+        reviewReasons = copy(reviewReasons);
+    }
+
+    /**
+     * Whether a person should look at this letter: the parser had to infer structure, left text
+     * uncovered or met a heading it could not read. {@link #reviewReasons()} says why; warnings
+     * that do not put the structure in doubt (a date taken from "uw brief van") are not reasons.
+     */
+    public boolean needsReview() {
+        return !reviewReasons.isEmpty();
     }
 
     /** The zaak this letter belongs to first; {@code null} when it names none. */
@@ -52,7 +63,7 @@ public record ParsedLetter(
         List<String> merged = new java.util.ArrayList<>(zaakNumbers);
         sourceZaken.stream().filter(z -> z != null && !merged.contains(z)).forEach(merged::add);
         return new ParsedLetter(kind, documentNumber, merged, ourReference, subject, submittedDate, receivedDate,
-                letterDate, askers, addressees, answeredBy, questions, answers, footnotes, warnings);
+                letterDate, askers, addressees, answeredBy, questions, answers, footnotes, warnings, reviewReasons);
     }
 
     /** The answer that covers the question with this printed number, if any. */

@@ -9,7 +9,7 @@ class ParsedLetterTest {
 
     private static ParsedLetter letter(List<String> zaken) {
         return new ParsedLetter(LetterKind.ANSWER, "ah-tk-20232024-1092", zaken, null, "s", null, null, null,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     @Test

@@ -62,7 +62,7 @@ class SchemaContractTest {
                 List.of(), List.of(new ParsedLetter.Question("7", "Erkent u?", List.of()),
                         new ParsedLetter.Question("8", "Kunt u?", List.of("1"))),
                 List.of(new ParsedLetter.Answer(List.of("7", "8"), "Nee.", List.of())),
-                List.of(new ParsedLetter.Footnote("1", "Zie www.om.nl", "https://www.om.nl")), List.of());
+                List.of(new ParsedLetter.Footnote("1", "Zie www.om.nl", "https://www.om.nl")), List.of(), List.of());
         LetterParsed event = new LetterParsed("upload-abc", "a".repeat(64), "upload", null, "text/plain",
                 Instant.parse("2025-11-21T10:00:00Z"), Instant.parse("2025-11-21T10:00:01Z"), "1", SourceMetadata.none(), letter);
 

@@ -93,7 +93,7 @@ class LetterStoreTest {
     void aLetterWithoutZaakIsStoredAsADocument() throws Exception {
         String documentId = "memo-" + UUID.randomUUID();
         ParsedLetter memo = new ParsedLetter(LetterKind.OTHER, null, List.of(), "6357468", "Verzoek VKC", null, null,
-                LocalDate.of(2025, 5, 1), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                LocalDate.of(2025, 5, 1), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         publish(new LetterParsed(documentId, "e".repeat(64), "upload", null, "text/plain", Instant.now(), Instant.now(),
                 "test", SourceMetadata.none(), memo));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/letters/" + documentId)
@@ -131,7 +131,7 @@ class LetterStoreTest {
                         new ParsedLetter.Question("8", "Kunt u toelichten?", List.of("1"))),
                 List.of(new ParsedLetter.Answer(List.of("1"), "Ja.", List.of()),
                         new ParsedLetter.Answer(List.of("7", "8"), answer78, List.of())),
-                List.of(new ParsedLetter.Footnote("1", "Zie www.om.nl", "https://www.om.nl")), List.of());
+                List.of(new ParsedLetter.Footnote("1", "Zie www.om.nl", "https://www.om.nl")), List.of(), List.of());
         return new LetterParsed(documentId, sha, "upload", null, "text/plain", Instant.now(), Instant.now(), "test",
                 SourceMetadata.none(), letter);
     }

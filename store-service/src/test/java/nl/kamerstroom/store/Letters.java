@@ -32,7 +32,7 @@ public final class Letters {
             String party, String ministry, List<ParsedLetter.Question> questions, List<ParsedLetter.Answer> answers) {
         return new ParsedLetter(kind, null, List.of(zaak), null, "Vragen over " + zaak, submitted, null, date,
                 List.of(new ParsedLetter.Member(asker, party)), List.of(ministry),
-                answers.isEmpty() ? List.of() : List.of(ministry), questions, answers, List.of(), List.of());
+                answers.isEmpty() ? List.of() : List.of(ministry), questions, answers, List.of(), List.of(), List.of());
     }
 
     public static ParsedLetter.Question q(String number, String text) {

@@ -39,7 +39,8 @@ public final class LetterParser {
             // A bug here must not stop the pipeline: the letter is kept, unparsed, and says why.
             return new ParsedLetter(LetterKind.OTHER, null, List.of(), null, null, null, null, null, List.of(),
                     List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of("the parser failed on this text (" + e.getClass().getSimpleName() + "); nothing was read from it"));
+                    List.of("the parser failed on this text (" + e.getClass().getSimpleName() + "); nothing was read from it"),
+                    List.of("the parser failed; nothing was read"));
         }
     }
 
@@ -60,7 +61,7 @@ public final class LetterParser {
 
         return new ParsedLetter(kind, meta.documentNumber(), meta.zaakNumbers(), meta.ourReference(), meta.subject(),
                 meta.submittedDate(), meta.receivedDate(), meta.letterDate(), meta.askers(), meta.addressees(),
-                meta.answeredBy(), qa.questions(), qa.answers(), footnotes.footnotes(), capped(warnings));
+                meta.answeredBy(), qa.questions(), qa.answers(), footnotes.footnotes(), capped(warnings), List.of());
     }
 
     /** Warnings are for a reader; a broken text can produce thousands of the same kind. */

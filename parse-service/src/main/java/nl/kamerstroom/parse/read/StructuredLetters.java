@@ -102,7 +102,7 @@ final class StructuredLetters {
                 s.submittedDate != null ? s.submittedDate : meta.submittedDate(),
                 s.receivedDate != null ? s.receivedDate : meta.receivedDate(),
                 meta.letterDate(), meta.askers(), meta.addressees(), meta.answeredBy(),
-                List.copyOf(questions.values()), answers, List.copyOf(s.footnotes.values()), capped(warnings));
+                List.copyOf(questions.values()), answers, List.copyOf(s.footnotes.values()), capped(warnings), List.of());
     }
 
     /**
@@ -133,7 +133,7 @@ final class StructuredLetters {
         return new ParsedLetter(letter.kind(), documentNumber, letter.zaakNumbers(), letter.ourReference(),
                 letter.subject(), letter.submittedDate(), letter.receivedDate(), letter.letterDate(), letter.askers(),
                 letter.addressees(), letter.answeredBy(), letter.questions(), letter.answers(), letter.footnotes(),
-                letter.warnings());
+                letter.warnings(), letter.reviewReasons());
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -164,7 +164,7 @@ class StoreBenchmarkTest {
         ParsedLetter letter = new ParsedLetter(kind, null, List.of(zaak), base.ourReference(), base.subject(), submitted,
                 null, submitted.plusDays(10 + random.nextInt(80)), List.of(new ParsedLetter.Member(member[0], member[1])),
                 List.of(ministry), kind == LetterKind.ANSWER ? List.of(ministry) : List.of(), base.questions(),
-                kind == LetterKind.ANSWER ? base.answers() : List.of(), base.footnotes(), List.of());
+                kind == LetterKind.ANSWER ? base.answers() : List.of(), base.footnotes(), List.of(), List.of());
         String sha = String.format("%064x", (long) i + 1).replace(' ', '0');
         return new LetterParsed("bench-" + run + "-" + i, sha, "bench", null, "text/plain", Instant.now(), Instant.now(),
                 "bench", SourceMetadata.none(), letter);
