@@ -62,7 +62,8 @@ class StoreApiTest {
         zaakJson = zaak(zaak);
         assertThat(zaakJson.getString("status")).isEqualTo("ANSWERED");
         assertThat(zaakJson.getBoolean("postponed")).isTrue();
-        assertThat(zaakJson.getString("deadline")).isEqualTo("2025-10-30");
+        // six weeks from submission once postponed (AnswerTerm)
+        assertThat(zaakJson.getString("deadline")).isEqualTo("2025-10-31");
         assertThat(zaakJson.getString("answeredDate")).isEqualTo("2025-11-21");
         assertThat(zaakJson.getList("documents.kind")).containsExactlyInAnyOrder("QUESTIONS", "POSTPONEMENT", "ANSWER");
         assertThat(zaakJson.getList("questions.number")).containsExactly("1", "2");

@@ -15,9 +15,6 @@ import nl.kamerstroom.events.LetterKind;
  */
 public final class ZaakLifecycle {
 
-    /** The term for answering written questions: three weeks from submission (Reglement van Orde). */
-    public static final int ANSWER_TERM_DAYS = 21;
-
     public enum Status { ASKED, POSTPONED, ANSWERED, FURTHER_ANSWERED, WITHDRAWN }
 
     /** What the lifecycle needs to know of one letter. {@code deleted} letters were removed at the source. */
@@ -33,7 +30,7 @@ public final class ZaakLifecycle {
     /**
      * @param status        where the zaak is now
      * @param submittedDate when the questions were submitted
-     * @param deadline      the answer deadline: three weeks after submission, or after the last postponement
+     * @param deadline      the answer deadline by {@link AnswerTerm}: three weeks after submission, six after a postponement
      * @param answeredDate  when the (first) answer arrived
      * @param replyDays     days from submission to answer
      * @param postponed     whether a postponement notice was sent
@@ -61,15 +58,9 @@ public final class ZaakLifecycle {
                 .or(() -> first(letters, LetterKind.QUESTIONS))
                 .orElse(null);
         Optional<LocalDate> answered = first(letters, LetterKind.ANSWER).or(() -> first(letters, LetterKind.FURTHER_ANSWER));
-        Optional<LocalDate> lastPostponement = letters.stream().filter(l -> l.kind() == LetterKind.POSTPONEMENT)
-                .map(LetterFacts::arrived).filter(Objects::nonNull).max(Comparator.naturalOrder());
         boolean postponed = letters.stream().anyMatch(l -> l.kind() == LetterKind.POSTPONEMENT);
-
-        LocalDate deadline = submitted == null ? null : submitted.plusDays(ANSWER_TERM_DAYS);
-        if (lastPostponement.isPresent()) {
-            LocalDate pushed = lastPostponement.get().plusDays(ANSWER_TERM_DAYS);
-            deadline = deadline == null || pushed.isAfter(deadline) ? pushed : deadline;
-        }
+        // the deadline as things stand now, by the one rule (AnswerTerm)
+        LocalDate deadline = AnswerTerm.evaluate(facts(submitted, letters), LocalDate.MAX).deadline();
 
         Status status;
         if (has(letters, LetterKind.WITHDRAWAL)) {
@@ -86,6 +77,18 @@ public final class ZaakLifecycle {
         Integer replyDays = submitted != null && answered.isPresent()
                 ? (int) ChronoUnit.DAYS.between(submitted, answered.get()) : null;
         return new State(status, submitted, deadline, answered.orElse(null), replyDays, postponed);
+    }
+
+    /** The facts {@link AnswerTerm} decides on, from a zaak's live letters. */
+    public static AnswerTerm.Facts facts(LocalDate submitted, Collection<LetterFacts> letters) {
+        return new AnswerTerm.Facts(submitted, arrivals(letters, LetterKind.POSTPONEMENT),
+                letters.stream().filter(l -> l.kind() == LetterKind.ANSWER || l.kind() == LetterKind.FURTHER_ANSWER)
+                        .map(LetterFacts::arrived).toList(),
+                arrivals(letters, LetterKind.WITHDRAWAL));
+    }
+
+    private static java.util.List<LocalDate> arrivals(Collection<LetterFacts> letters, LetterKind kind) {
+        return letters.stream().filter(l -> l.kind() == kind).map(LetterFacts::arrived).toList();
     }
 
     private static boolean has(Collection<LetterFacts> letters, LetterKind kind) {

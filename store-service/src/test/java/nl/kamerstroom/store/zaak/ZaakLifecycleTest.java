@@ -36,7 +36,8 @@ class ZaakLifecycleTest {
                 letter(LetterKind.POSTPONEMENT, LocalDate.of(2025, 10, 9))));
         assertThat(state.status()).isEqualTo(Status.POSTPONED);
         assertThat(state.postponed()).isTrue();
-        assertThat(state.deadline()).isEqualTo(LocalDate.of(2025, 10, 30));
+        // six weeks from submission once postponed (AnswerTerm)
+        assertThat(state.deadline()).isEqualTo(LocalDate.of(2025, 10, 31));
         assertThat(state.overdueWithoutPostponement(LocalDate.of(2026, 1, 1))).isFalse();
     }
 
