@@ -7,8 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import nl.kamerstroom.store.search.Filter;
 import nl.kamerstroom.store.search.Search;
+import nl.kamerstroom.store.stats.ZaakTerms;
+import nl.kamerstroom.store.zaak.AnswerTerm;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -20,11 +23,20 @@ public class ListResource {
     @Inject
     Search search;
 
+    @Inject
+    ZaakTerms terms;
+
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/zaken")
     @Transactional
-    @Operation(summary = "Zaken, filtered; newest first, or ranked by the Dutch full-text query q with snippets")
-    public Search.Page<Search.ZaakHit> zaken(
+    @Operation(summary = "Zaken, filtered; newest first, or ranked by the Dutch full-text query q with snippets."
+            + " With overdue=true: the open zaken past their deadline today, oldest first, each with days late,"
+            + " the offices it is addressed to and whether a postponement was sent (the other filters do not apply)")
+    public Search.Page<?> zaken(
+            @Parameter(description = "true: only open zaken past their deadline (AnswerTerm), oldest first") @QueryParam("overdue") boolean overdue,
             @Parameter(description = "ASKED, POSTPONED, ANSWERED, FURTHER_ANSWERED or WITHDRAWN") @QueryParam("status") String status,
             @Parameter(description = "surname of the member who asked") @QueryParam("member") String member,
             @Parameter(description = "party, e.g. D66") @QueryParam("party") String party,
@@ -34,6 +46,10 @@ public class ListResource {
             @Parameter(description = "Dutch full-text query over questions and answers") @QueryParam("q") String q,
             @QueryParam("page") Integer page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
+        if (overdue) {
+            Filter paging = Filter.of(null, null, null, null, null, null, null, page, size);
+            return terms.overdue(AnswerTerm.today(clock), paging.page(), paging.size());
+        }
         return search.zaken(Filter.of(status, member, party, ministry, from, to, q, page, size));
     }
 

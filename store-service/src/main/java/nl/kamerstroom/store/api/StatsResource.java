@@ -6,11 +6,17 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import nl.kamerstroom.store.search.Filter;
+import nl.kamerstroom.store.stats.Responsiveness;
+import nl.kamerstroom.store.stats.ZaakTerms;
+import nl.kamerstroom.store.zaak.AnswerTerm;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code GET /api/stats/open}: who owes answers, and how long answers take. */
 @Path("/api/stats")
@@ -30,6 +36,40 @@ public class StatsResource {
     }
 
     public record OpenStats(LocalDate today, List<MinistryStats> perMinistry, List<PartyStats> perParty) {
+    }
+
+    @Inject
+    ZaakTerms terms;
+
+    public record ResponsivenessStats(String by, LocalDate from, LocalDate to, LocalDate asOf,
+            List<Responsiveness.Group> groups) {
+    }
+
+    @GET
+    @Path("/responsiveness")
+    @Transactional
+    @Operation(summary = "How fast each ministry, minister (answering office) or party gets answers, as things stood on asOf",
+            description = "Per group: answered, open, overdue on asOf, median and 90th-percentile reply days, share answered"
+                    + " within the three-week term, share answered within six weeks after a postponement, share postponed."
+                    + " Zaken submitted in [from, to] and by asOf; only letters that had arrived by asOf count (AnswerTerm).")
+    public ResponsivenessStats responsiveness(
+            @Parameter(description = "ministry (default), minister or party") @QueryParam("by") String by,
+            @Parameter(description = "submitted on or after, YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "submitted on or before, YYYY-MM-DD") @QueryParam("to") String to,
+            @Parameter(description = "the day the figures are computed for, YYYY-MM-DD; default today (Europe/Amsterdam)")
+            @QueryParam("asOf") String asOf) {
+        ZaakTerms.By grouping;
+        try {
+            grouping = by == null || by.isBlank() ? ZaakTerms.By.MINISTRY
+                    : ZaakTerms.By.valueOf(by.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Filter.BadParameter("by", "must be ministry, minister or party, not '" + by + "'");
+        }
+        Filter period = Filter.of(null, null, null, null, from, to, null, null, null);
+        LocalDate day = Filter.date("asOf", asOf);
+        LocalDate on = day != null ? day : AnswerTerm.today(clock);
+        return new ResponsivenessStats(grouping.name().toLowerCase(java.util.Locale.ROOT), period.from(), period.to(), on,
+                Responsiveness.compute(terms.facts(grouping), period.from(), period.to(), on));
     }
 
     @GET

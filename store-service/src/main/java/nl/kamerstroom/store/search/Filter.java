@@ -121,7 +121,7 @@ public record Filter(ZaakLifecycle.Status status, String member, String party, S
         return new LinkedHashMap<>();
     }
 
-    private static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (!present(value)) {
             return null;
         }
