@@ -40,7 +40,8 @@ public final class LocalStack {
     static final List<String> JVM_SAFETY = List.of("-XX:+ExitOnOutOfMemoryError");
     static final String LOOPBACK = "127.0.0.1";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How long the first start of a process is waited for; a shared or slow machine may need more (KAMERSTROOM_START_TIMEOUT, seconds). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(port("KAMERSTROOM_START_TIMEOUT", 300));
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
     private static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(30);
     private static final Pattern DOCUMENT_ID = Pattern.compile("\"documentId\"\\s*:\\s*\"([^\"]+)\"");
@@ -136,13 +137,15 @@ public final class LocalStack {
                     RestartPolicy.DEFAULT.copy(), LocalStack::sayLine);
             register(service, () -> services.put(name, service));
         }
+        Map<String, Boolean> ready = new LinkedHashMap<>();
         for (String name : SERVICES) {
-            awaitReady(name);
-            say("%s ready", name);
+            ready.put(name, awaitReady(name));
         }
-
-        List<String> loaded = loadSamples(keys.upload());
-        awaitStored(loaded);
+        if (ready.get("ingest-service") && ready.get("store-service")) {
+            awaitStored(loadSamples(keys.upload()));
+        } else {
+            say("samples not loaded: ingest-service and store-service must be ready first");
+        }
 
         String store = baseUrl("store-service");
         String ingest = baseUrl("ingest-service");
@@ -253,46 +256,56 @@ public final class LocalStack {
         throw new IOException(name + " did not start within " + START_TIMEOUT + "; see " + log);
     }
 
-    /** Until {@code /q/health/ready} answers 200; a service that dies meanwhile is restarted and waited for. */
-    private void awaitReady(String name) throws IOException, InterruptedException {
+    /**
+     * Until {@code /q/health/ready} answers 200; a service that dies meanwhile is restarted and waited
+     * for. One that is not ready in time is said so and left to its supervisor: the stack keeps running.
+     */
+    private boolean awaitReady(String name) throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl(name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    say("%s ready", name);
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);
         }
-        throw new IOException(name + " was not ready within " + START_TIMEOUT + "; see " + logs.resolve(name + ".log"));
+        say("%s is not ready after %d s; it keeps starting, see %s", name, START_TIMEOUT.toSeconds(), logs.resolve(name + ".log"));
+        return false;
     }
 
     private String baseUrl(String service) {
         return "http://" + (isWildcard(bindHost) ? LOOPBACK : bindHost) + ":" + ports.get(service);
     }
 
-    private List<String> loadSamples(String uploadKey) throws IOException, InterruptedException {
+    private List<String> loadSamples(String uploadKey) throws InterruptedException {
         Path samples = Path.of(env("KAMERSTROOM_SAMPLES", root.resolve("deploy/local/samples").toString()));
         List<String> ids = new ArrayList<>();
-        if (!Files.isDirectory(samples)) {
-            return ids;
-        }
         List<Path> files;
         try (Stream<Path> listing = Files.list(samples)) {
             files = listing.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException noSamples) {
+            return ids;
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
             String type = name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".md") ? "text/markdown" : "text/plain";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(baseUrl("ingest-service") + "/api/letters?fileName=" + name))
-                    .header("Content-Type", type)
-                    .header("X-Api-Key", uploadKey)
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(
+                                URI.create(baseUrl("ingest-service") + "/api/letters?fileName=" + name))
+                        .header("Content-Type", type)
+                        .header("X-Api-Key", uploadKey)
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                say("sample %s could not be sent: %s", name, e.getMessage());
+                continue;
+            }
             Matcher id = DOCUMENT_ID.matcher(response.body());
             if (response.statusCode() == 202 && id.find()) {
                 ids.add(id.group(1));
@@ -304,7 +317,7 @@ public final class LocalStack {
         return ids;
     }
 
-    private void awaitStored(List<String> documentIds) throws IOException, InterruptedException {
+    private void awaitStored(List<String> documentIds) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(90);
         for (String id : documentIds) {
             while (true) {
