@@ -31,13 +31,17 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final String CLUSTER_ID_FILE = "kamerstroom-cluster-id";
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     private final KafkaRaftServer server;
+    private final String advertisedHost;
     private final int port;
     private final Path logDir;
     private final boolean deleteOnClose;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port, Path logDir, boolean deleteOnClose) {
+    private EmbeddedKafka(KafkaRaftServer server, String advertisedHost, int port, Path logDir, boolean deleteOnClose) {
         this.server = server;
+        this.advertisedHost = advertisedHost;
         this.port = port;
         this.logDir = logDir;
         this.deleteOnClose = deleteOnClose;
@@ -55,6 +59,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(int port, int controllerPort, Path logDir, boolean deleteOnClose)
             throws IOException {
+        return start(LOOPBACK, LOOPBACK, port, controllerPort, logDir, deleteOnClose);
+    }
+
+    /**
+     * As {@link #start(int, int, Path, boolean)}, with the client listener bound to {@code listenHost}
+     * (e.g. {@code 0.0.0.0}) and announced to clients as {@code advertisedHost}; the controller
+     * listener stays on the loopback address.
+     */
+    public static EmbeddedKafka start(String listenHost, String advertisedHost, int port, int controllerPort, Path logDir,
+            boolean deleteOnClose) throws IOException {
         int brokerPort = port == 0 ? freePort() : port;
         int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
         Files.createDirectories(logDir);
@@ -63,10 +77,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + quorumPort);
+        props.put("controller.quorum.voters", "1@" + LOOPBACK + ":" + quorumPort);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + quorumPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("listeners", "PLAINTEXT://" + listenHost + ":" + brokerPort + ",CONTROLLER://" + LOOPBACK + ":" + quorumPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + brokerPort);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", dir);
@@ -90,7 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafka(server, brokerPort, logDir, deleteOnClose);
+        return new EmbeddedKafka(server, advertisedHost, brokerPort, logDir, deleteOnClose);
     }
 
     private static void format(KafkaConfig config, Path logDir) throws IOException {
@@ -113,7 +127,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return advertisedHost + ":" + port;
     }
 
     @Override

@@ -30,7 +30,13 @@ public final class EmbeddedPg implements AutoCloseable {
 
     /** A server on {@code port} whose data stays in {@code dataDir} across restarts. */
     public static EmbeddedPg start(int port, Path dataDir) throws IOException {
+        return start(port, dataDir, "127.0.0.1");
+    }
+
+    /** As {@link #start(int, Path)}, listening on {@code listenAddresses} (PostgreSQL's setting, e.g. {@code *}). */
+    public static EmbeddedPg start(int port, Path dataDir, String listenAddresses) throws IOException {
         return new EmbeddedPg(EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", listenAddresses)
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)

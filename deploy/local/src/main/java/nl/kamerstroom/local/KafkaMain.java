@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import nl.kamerstroom.testsupport.EmbeddedKafka;
 
-/** A Kafka broker (KRaft) in a JVM of its own: {@code KafkaMain <port> <controllerPort> <logDir>}. */
+/**
+ * A Kafka broker (KRaft) in a JVM of its own:
+ * {@code KafkaMain <port> <controllerPort> <logDir> <listenHost> <advertisedHost>}.
+ */
 public final class KafkaMain {
 
     private KafkaMain() {
@@ -13,7 +16,7 @@ public final class KafkaMain {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int controllerPort = Integer.parseInt(args[1]);
-        EmbeddedKafka kafka = EmbeddedKafka.start(port, controllerPort, Path.of(args[2]), false);
+        EmbeddedKafka kafka = EmbeddedKafka.start(args[3], args[4], port, controllerPort, Path.of(args[2]), false);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();

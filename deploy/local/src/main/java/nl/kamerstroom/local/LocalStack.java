@@ -1,6 +1,7 @@
 package nl.kamerstroom.local;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,40 +16,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.kamerstroom.testsupport.ServiceProcess;
 
 /**
  * {@code ./deploy/local/run}: the whole pipeline on one machine without Docker. A Kafka broker and
  * PostgreSQL, each in a JVM of its own, then the three services as separate processes; loads the
- * sample letters, waits until they are stored, prints the URLs, and stops everything on Ctrl-C or
- * {@code ./deploy/local/run stop}. Data stays in the data directory, so a second run reuses it.
+ * sample letters, waits until they are stored, prints the URLs and keys, and stops everything on
+ * Ctrl-C or {@code ./deploy/local/run stop}. Data stays in the data directory, so a second run
+ * reuses it. A process that dies is restarted with backoff ({@link Supervised}), the rest keeps running.
  *
- * <p>Settings (environment variables): {@code KAMERSTROOM_DATA_DIR}, {@code STORE_PORT} (8080),
- * {@code INGEST_PORT} (8081), {@code PARSE_PORT} (8082), {@code KAFKA_PORT} (19092),
- * {@code KAFKA_CONTROLLER_PORT} (19093), {@code PG_PORT} (15432), {@code KAMERSTROOM_SAMPLES}.
+ * <p>Settings (environment variables): {@code KAMERSTROOM_DATA_DIR}, {@code KAMERSTROOM_BIND_HOST}
+ * (127.0.0.1: nothing is reachable from other machines; 0.0.0.0 for every interface),
+ * {@code STORE_PORT} (8080), {@code INGEST_PORT} (8081), {@code PARSE_PORT} (8082),
+ * {@code KAFKA_PORT} (19092), {@code KAFKA_CONTROLLER_PORT} (19093), {@code PG_PORT} (15432),
+ * {@code KAMERSTROOM_SAMPLES}.
  */
 public final class LocalStack {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Every JVM the stack starts exits when it runs out of memory, so that it is restarted, not left a zombie. */
+    static final List<String> JVM_SAFETY = List.of("-XX:+ExitOnOutOfMemoryError");
+    static final String LOOPBACK = "127.0.0.1";
+
+    /** How long the first start of a process is waited for; a shared or slow machine may need more (KAMERSTROOM_START_TIMEOUT, seconds). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(port("KAMERSTROOM_START_TIMEOUT", 300));
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+    private static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(30);
     private static final Pattern DOCUMENT_ID = Pattern.compile("\"documentId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final List<String> SERVICES = List.of("store-service", "ingest-service", "parse-service");
 
     private final Path root;
     private final Path data;
     private final Path logs;
     private final Path pidFile;
-    private final List<Process> infrastructure = new ArrayList<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private volatile boolean stopping;
+    private final String bindHost;
+    private final List<Supervised> infrastructure = new ArrayList<>();
+    private final Map<String, Supervised> services = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Guarded by {@code this}: once set, nothing more is started (the shutdown hook runs beside {@link #run}). */
+    private boolean stopping;
 
     private LocalStack(Path root) {
         this.root = root;
         this.data = Path.of(env("KAMERSTROOM_DATA_DIR", root.resolve("deploy/local/data").toString())).toAbsolutePath();
         this.logs = data.resolve("logs");
         this.pidFile = data.resolve("local-stack.pid");
+        this.bindHost = env("KAMERSTROOM_BIND_HOST", LOOPBACK);
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,17 +91,19 @@ public final class LocalStack {
         }
         Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-stack-shutdown"));
+        LocalKeys keys = LocalKeys.loadOrCreate(data.resolve("keys.env"));
 
         int kafkaPort = port("KAFKA_PORT", 19092);
         int pgPort = port("PG_PORT", 15432);
-        say("starting PostgreSQL on port %d (data in %s)", pgPort, data.resolve("postgres"));
+        say("starting PostgreSQL on %s:%d (data in %s)", bindHost, pgPort, data.resolve("postgres"));
         startInfrastructure("postgres", List.of(PostgresMain.class.getName(), String.valueOf(pgPort),
-                data.resolve("postgres").toString(), "store", "ingest"));
-        say("starting Kafka on port %d (data in %s)", kafkaPort, data.resolve("kafka"));
+                data.resolve("postgres").toString(), postgresListenAddresses(bindHost), "store", "ingest"));
+        say("starting Kafka on %s:%d (data in %s)", bindHost, kafkaPort, data.resolve("kafka"));
         startInfrastructure("kafka", List.of(KafkaMain.class.getName(), String.valueOf(kafkaPort),
-                String.valueOf(port("KAFKA_CONTROLLER_PORT", 19093)), data.resolve("kafka").toString()));
+                String.valueOf(port("KAFKA_CONTROLLER_PORT", 19093)), data.resolve("kafka").toString(),
+                bindHost, advertisedHost(bindHost)));
 
-        String bootstrap = "127.0.0.1:" + kafkaPort;
+        String bootstrap = LOOPBACK + ":" + kafkaPort;
         Path inbox = data.resolve("inbox");
         Files.createDirectories(inbox);
         Map<String, Map<String, String>> envs = new LinkedHashMap<>();
@@ -97,79 +115,138 @@ public final class LocalStack {
         envs.get("ingest-service").put("KAMERSTROOM_SOURCES_TK_ENABLED", env("KAMERSTROOM_SOURCES_TK_ENABLED", "false"));
         envs.get("ingest-service").put("KAMERSTROOM_SOURCES_KOOP_ENABLED", env("KAMERSTROOM_SOURCES_KOOP_ENABLED", "false"));
         envs.put("parse-service", new LinkedHashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap)));
-        // the operator's key (backfills, issuing API keys) and webhooks to a receiver on this machine
-        String adminKey = env("KAMERSTROOM_ADMIN_API_KEY", "local-admin-key");
-        envs.get("ingest-service").put("KAMERSTROOM_ADMIN_API_KEY", adminKey);
-        envs.get("store-service").put("KAMERSTROOM_ADMIN_API_KEY", adminKey);
+        // the operator's key (backfills, issuing API keys, replays) everywhere; the upload key for ingest
+        envs.values().forEach(e -> e.put(LocalKeys.ADMIN, keys.admin()));
+        envs.get("ingest-service").put(LocalKeys.UPLOAD, keys.upload());
+        // webhooks to a receiver on this machine
         envs.get("store-service").put("KAMERSTROOM_WEBHOOK_ALLOW_HOSTS", env("KAMERSTROOM_WEBHOOK_ALLOW_HOSTS", "localhost"));
-        Map<String, Integer> ports = Map.of("store-service", port("STORE_PORT", 8080),
-                "ingest-service", port("INGEST_PORT", 8081), "parse-service", port("PARSE_PORT", 8082));
-        for (Map.Entry<String, Map<String, String>> service : envs.entrySet()) {
-            String name = service.getKey();
-            say("starting %s on port %d", name, ports.get(name));
-            services.add(ServiceProcess.start(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
-                    ports.get(name), service.getValue(), logs.resolve(name + ".log"), List.of("-Xmx512m")));
+        ports.put("store-service", port("STORE_PORT", 8080));
+        ports.put("ingest-service", port("INGEST_PORT", 8081));
+        ports.put("parse-service", port("PARSE_PORT", 8082));
+        for (String name : SERVICES) {
+            Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException(name + ": " + jar + " does not exist; build it first (./deploy/local/run --build)");
+            }
+            say("starting %s on %s:%d", name, bindHost, ports.get(name));
+            Map<String, String> env = envs.get(name);
+            env.put("QUARKUS_HTTP_HOST", bindHost);
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+            Path log = logs.resolve(name + ".log");
+            Supervised service = Supervised.start(name, () -> launch(serviceCommand(jar), env, log),
+                    RestartPolicy.DEFAULT.copy(), LocalStack::sayLine);
+            register(service, () -> services.put(name, service));
         }
-        for (ServiceProcess service : services) {
-            service.awaitReady(START_TIMEOUT);
-            say("%s ready", service.name());
+        Map<String, Boolean> ready = new LinkedHashMap<>();
+        for (String name : SERVICES) {
+            ready.put(name, awaitReady(name));
+        }
+        if (ready.get("ingest-service") && ready.get("store-service")) {
+            awaitStored(loadSamples(keys.upload()));
+        } else {
+            say("samples not loaded: ingest-service and store-service must be ready first");
         }
 
-        ServiceProcess ingest = service("ingest-service");
-        ServiceProcess store = service("store-service");
-        List<String> loaded = loadSamples(ingest);
-        awaitStored(store, loaded);
-
+        String store = baseUrl("store-service");
+        String ingest = baseUrl("ingest-service");
         System.out.println();
         System.out.println("kamerstroom is running:");
-        System.out.println("  store API      " + store.baseUrl() + "/api/zaken/2025Z17315");
-        System.out.println("  store OpenAPI  " + store.baseUrl() + "/q/swagger-ui");
-        System.out.println("  upload         curl -H 'Content-Type: application/pdf' --data-binary @letter.pdf "
-                + ingest.baseUrl() + "/api/letters");
+        System.out.println("  store API      " + store + "/api/zaken/2025Z17315");
+        System.out.println("  store OpenAPI  " + store + "/q/swagger-ui");
+        System.out.println("  upload         curl -H 'X-Api-Key: " + keys.upload() + "' -H 'Content-Type: application/pdf'"
+                + " --data-binary @letter.pdf '" + ingest + "/api/letters?fileName=letter.pdf'");
         System.out.println("  watched folder " + inbox);
         System.out.println("  parse (debug)  curl -H 'Content-Type: text/plain' --data-binary @letter.txt "
-                + service("parse-service").baseUrl() + "/api/parse");
-        System.out.println("  API key        curl -X POST -H 'X-Api-Key: " + adminKey + "' -H 'Content-Type: application/json'"
-                + "  -d '{\"name\":\"me\"}' " + store.baseUrl() + "/api/admin/api-keys   (operator key: " + adminKey + ")");
+                + baseUrl("parse-service") + "/api/parse");
+        System.out.println("  API key        curl -X POST -H 'X-Api-Key: " + keys.admin() + "' -H 'Content-Type: application/json'"
+                + " -d '{\"name\":\"me\"}' " + store + "/api/admin/api-keys");
+        System.out.println("  operator key   " + keys.admin());
+        System.out.println("  upload key     " + keys.upload());
+        System.out.println("  keys file      " + data.resolve("keys.env") + "   (set -a; . that file; set +a)");
         System.out.println("  Kafka          " + bootstrap);
-        System.out.println("  PostgreSQL     jdbc:postgresql://127.0.0.1:" + pgPort + "/store (user postgres)");
+        System.out.println("  PostgreSQL     jdbc:postgresql://" + LOOPBACK + ":" + pgPort + "/store (user postgres)");
         System.out.println("  logs           " + logs);
-        System.out.println("Ctrl-C or ./deploy/local/run stop stops everything.");
-
-        while (true) {
-            for (ServiceProcess service : services) {
-                if (!service.isAlive() && !stopping) {
-                    say("%s stopped unexpectedly; see %s. Stopping the stack.", service.name(), service.log());
-                    System.exit(1);
-                }
-            }
-            Thread.sleep(2000);
+        if (!LOOPBACK.equals(bindHost)) {
+            System.out.println("  listening on   " + bindHost + " (KAMERSTROOM_BIND_HOST): reachable from other machines");
         }
+        System.out.println("A process that dies is restarted. Ctrl-C or ./deploy/local/run stop stops everything.");
+        new CountDownLatch(1).await();
+    }
+
+    /** A service's command line: the packaged fast-jar, at most 512 MB of heap, exit on out of memory. */
+    static List<String> serviceCommand(Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(JVM_SAFETY);
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        return command;
+    }
+
+    /** The broker's or the database's wrapper JVM, on this JVM's class path. */
+    static List<String> infrastructureCommand(List<String> mainAndArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(JVM_SAFETY);
+        command.addAll(List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return command;
+    }
+
+    /** PostgreSQL's listen_addresses for a bind host: the wildcard is spelt {@code *} there. */
+    static String postgresListenAddresses(String bindHost) {
+        return isWildcard(bindHost) ? "*" : bindHost;
+    }
+
+    /** What Kafka tells clients to connect to: the bind host, or this machine's name when bound to every interface. */
+    static String advertisedHost(String bindHost) {
+        if (!isWildcard(bindHost)) {
+            return bindHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (IOException e) {
+            return LOOPBACK;
+        }
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("*");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Process launch(List<String> command, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private Map<String, String> database(String bootstrap, int pgPort, String database) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.put("KAMERSTROOM_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database);
+        env.put("KAMERSTROOM_DB_URL", "jdbc:postgresql://" + LOOPBACK + ":" + pgPort + "/" + database);
         env.put("KAMERSTROOM_DB_USER", "postgres");
         env.put("KAMERSTROOM_DB_PASSWORD", "");
         return env;
     }
 
+    /** Starts and supervises the wrapper JVM; the first start waits for its READY line. */
     private void startInfrastructure(String name, List<String> mainAndArgs) throws IOException, InterruptedException {
         Path log = logs.resolve(name + ".log");
         Files.deleteIfExists(log);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path")));
-        command.addAll(mainAndArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        infrastructure.add(process);
+        Supervised process = Supervised.start(name, () -> launch(infrastructureCommand(mainAndArgs), Map.of(), log),
+                RestartPolicy.DEFAULT.copy(), LocalStack::sayLine);
+        register(process, () -> infrastructure.add(process));
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+            if (process.restarts() > 0) {
+                throw new IOException(name + " exited while starting; see " + log);
             }
             if (Files.exists(log) && Files.readString(log).contains("READY " + name)) {
                 return;
@@ -179,23 +256,56 @@ public final class LocalStack {
         throw new IOException(name + " did not start within " + START_TIMEOUT + "; see " + log);
     }
 
-    private List<String> loadSamples(ServiceProcess ingest) throws IOException, InterruptedException {
+    /**
+     * Until {@code /q/health/ready} answers 200; a service that dies meanwhile is restarted and waited
+     * for. One that is not ready in time is said so and left to its supervisor: the stack keeps running.
+     */
+    private boolean awaitReady(String name) throws InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl(name) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    say("%s ready", name);
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        say("%s is not ready after %d s; it keeps starting, see %s", name, START_TIMEOUT.toSeconds(), logs.resolve(name + ".log"));
+        return false;
+    }
+
+    private String baseUrl(String service) {
+        return "http://" + (isWildcard(bindHost) ? LOOPBACK : bindHost) + ":" + ports.get(service);
+    }
+
+    private List<String> loadSamples(String uploadKey) throws InterruptedException {
         Path samples = Path.of(env("KAMERSTROOM_SAMPLES", root.resolve("deploy/local/samples").toString()));
         List<String> ids = new ArrayList<>();
-        if (!Files.isDirectory(samples)) {
-            return ids;
-        }
         List<Path> files;
         try (Stream<Path> listing = Files.list(samples)) {
             files = listing.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException noSamples) {
+            return ids;
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
             String type = name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".md") ? "text/markdown" : "text/plain";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(ingest.baseUrl() + "/api/letters?fileName=" + name))
-                    .header("Content-Type", type)
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(
+                                URI.create(baseUrl("ingest-service") + "/api/letters?fileName=" + name))
+                        .header("Content-Type", type)
+                        .header("X-Api-Key", uploadKey)
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                say("sample %s could not be sent: %s", name, e.getMessage());
+                continue;
+            }
             Matcher id = DOCUMENT_ID.matcher(response.body());
             if (response.statusCode() == 202 && id.find()) {
                 ids.add(id.group(1));
@@ -207,12 +317,17 @@ public final class LocalStack {
         return ids;
     }
 
-    private void awaitStored(ServiceProcess store, List<String> documentIds) throws IOException, InterruptedException {
+    private void awaitStored(List<String> documentIds) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(90);
         for (String id : documentIds) {
             while (true) {
-                int status = http.send(HttpRequest.newBuilder(URI.create(store.baseUrl() + "/api/letters/" + id)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status;
+                try {
+                    status = http.send(HttpRequest.newBuilder(URI.create(baseUrl("store-service") + "/api/letters/" + id))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException restarting) {
+                    status = 503;
+                }
                 if (status == 200) {
                     break;
                 }
@@ -226,27 +341,43 @@ public final class LocalStack {
         say("%d sample letters stored", documentIds.size());
     }
 
-    /** Services first (they finish their in-flight Kafka batch), then Kafka, then PostgreSQL. */
-    private void shutdown() {
-        stopping = true;
-        say("stopping");
-        services.forEach(s -> new Thread(() -> s.stop(Duration.ofSeconds(20))).start());
-        for (ServiceProcess service : services) {
-            while (service.isAlive()) {
-                sleepQuietly(100);
+    /** Keeps the process for the shutdown; one started while the shutdown hook ran would outlive the stack, so it is stopped. */
+    private void register(Supervised process, Runnable keep) throws IOException {
+        synchronized (this) {
+            if (!stopping) {
+                keep.run();
+                return;
             }
         }
-        for (int i = infrastructure.size() - 1; i >= 0; i--) {
-            Process process = infrastructure.get(i);
-            process.destroy();
+        process.stop(SERVICE_GRACE);
+        throw new IOException("stopping: " + process.name() + " not kept");
+    }
+
+    /** Services first (they finish their in-flight Kafka batch), then Kafka, then PostgreSQL; none is restarted. */
+    private void shutdown() {
+        List<Supervised> toStop;
+        List<Supervised> infra;
+        synchronized (this) {
+            stopping = true;
+            toStop = List.copyOf(services.values());
+            infra = List.copyOf(infrastructure);
+        }
+        say("stopping");
+        List<Thread> stops = new ArrayList<>();
+        for (Supervised service : toStop) {
+            Thread stop = new Thread(() -> service.stop(SERVICE_GRACE), "stop-" + service.name());
+            stop.start();
+            stops.add(stop);
+        }
+        for (Thread stop : stops) {
             try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
+                stop.join();
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
+        }
+        for (int i = infra.size() - 1; i >= 0; i--) {
+            infra.get(i).stop(INFRASTRUCTURE_GRACE);
         }
         try {
             Files.deleteIfExists(pidFile);
@@ -288,10 +419,6 @@ public final class LocalStack {
         }
     }
 
-    private ServiceProcess service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-    }
-
     private static int port(String variable, int fallback) {
         return Integer.parseInt(env(variable, String.valueOf(fallback)));
     }
@@ -302,14 +429,11 @@ public final class LocalStack {
     }
 
     private static void say(String format, Object... args) {
-        System.out.println("[local-stack] " + String.format(format, args));
+        sayLine(String.format(format, args));
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void sayLine(String line) {
+        System.out.println("[local-stack] " + line);
     }
+
 }

@@ -104,21 +104,71 @@ final class Manifests {
         return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
     }
 
-    /** {@code kubectl kustomize DIR}, or empty when kubectl is not installed. */
+    /**
+     * {@code kubectl kustomize DIR}, or empty when kubectl is not installed. Rendered from a copy of
+     * deploy/k8s in which each overlay's {@code generate-secrets} has run, as an installer would run
+     * it: the repository holds no secret values, so the source tree cannot render on its own.
+     */
     static Optional<String> kustomize(Path dir) {
+        Path copy;
         try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
+            copy = Files.createTempDirectory("kamerstroom-k8s");
+            try (Stream<Path> files = Files.walk(k8s())) {
+                for (Path f : files.filter(f -> !k8s().relativize(f).toString().matches("(.*/)?secrets(/.*)?")).toList()) {
+                    Path to = copy.resolve(k8s().relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path overlay = copy.resolve(k8s().relativize(dir).toString());
+            Path generator = overlay.resolve("generate-secrets");
+            if (Files.exists(generator)) {
+                run(List.of(generator.toString()), "generate-secrets in " + dir)
+                        .orElseThrow(() -> new AssertionError("could not run " + generator));
+            }
+            return run(List.of("kubectl", "kustomize", overlay.toString()), "kubectl kustomize " + dir);
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    /** The command's output; empty when it cannot be started (not installed). */
+    private static Optional<String> run(List<String> command, String what) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        } catch (IOException notInstalled) {
+            return Optional.empty();
+        }
+        try {
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize " + dir + " failed: " + err);
+                throw new AssertionError(what + " failed: " + err);
             }
             return Optional.of(new String(out, StandardCharsets.UTF_8));
-        } catch (IOException notInstalled) {
-            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

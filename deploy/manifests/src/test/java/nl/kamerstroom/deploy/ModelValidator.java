@@ -38,7 +38,8 @@ final class ModelValidator {
                     io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
 
     private ModelValidator() {
     }
@@ -119,7 +120,9 @@ final class ModelValidator {
                 JsonNode initdb = spec.path("bootstrap").path("initdb");
                 require(problems, name, initdb.path("database").isTextual(), "spec.bootstrap.initdb.database");
                 require(problems, name, initdb.path("owner").isTextual(), "spec.bootstrap.initdb.owner");
-                require(problems, name, initdb.path("secret").path("name").isTextual(), "spec.bootstrap.initdb.secret.name");
+                // without a secret CloudNativePG generates the owner's credentials into <cluster>-app
+                require(problems, name, initdb.path("secret").isMissingNode() || initdb.path("secret").path("name").isTextual(),
+                        "spec.bootstrap.initdb.secret.name");
                 for (JsonNode role : spec.path("managed").path("roles")) {
                     require(problems, name, role.path("name").isTextual() && role.path("passwordSecret").path("name").isTextual(),
                             "spec.managed.roles[].name and passwordSecret.name");
