@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.formats.XmlLimits;
 import nl.kamerstroom.parse.parser.Headings;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,8 +37,8 @@ final class KoopXmlReader {
     private KoopXmlReader() {
     }
 
-    static StructuredLetter read(byte[] content) throws ReadException {
-        Document doc = SafeXml.parse(content, "the KOOP XML document");
+    static StructuredLetter read(byte[] content, XmlLimits limits) throws ReadException {
+        Document doc = ReadException.xml(content, limits, "the KOOP XML document");
         Element root = doc.getDocumentElement();
         StructuredLetter letter = new StructuredLetter();
         letter.documentNumber = documentNumber(root);
