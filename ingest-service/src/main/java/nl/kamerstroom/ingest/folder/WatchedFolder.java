@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import nl.kamerstroom.events.SourceMetadata;
 import nl.kamerstroom.ingest.intake.LetterIntake;
-import nl.kamerstroom.ingest.intake.SupportedTypes;
+import nl.kamerstroom.formats.FormatDetector;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -70,7 +70,7 @@ public class WatchedFolder {
 
     private void take(Path file) throws IOException {
         String name = file.getFileName().toString();
-        Optional<String> type = SupportedTypes.forFileName(name);
+        Optional<String> type = FormatDetector.forFileName(name);
         if (type.isEmpty()) {
             fail(file, "unsupported file type; use .txt, .md or .pdf");
             return;

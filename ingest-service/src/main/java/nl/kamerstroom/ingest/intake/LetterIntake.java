@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import nl.kamerstroom.events.LetterFetched;
 import nl.kamerstroom.events.SourceMetadata;
+import nl.kamerstroom.formats.FormatDetector;
 import nl.kamerstroom.messaging.AcknowledgedSend;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -104,7 +105,7 @@ public class LetterIntake {
             return new Accepted(claim.documentId(), true, claim.changed());
         }
         LetterFetched event = new LetterFetched(claim.documentId(), in.source(), in.sourceId(), in.fileName(),
-                SupportedTypes.normalise(in.contentType()), sha256, in.content().length, in.content(),
+                FormatDetector.normalise(in.contentType()), sha256, in.content().length, in.content(),
                 claim.receivedAt(), in.metadata());
         publish(event);
         ledger.markPublished(claim.documentId(), Instant.now());
@@ -208,7 +209,7 @@ public class LetterIntake {
             row.source = in.source();
             row.sourceId = in.sourceId();
             row.fileName = in.fileName();
-            row.contentType = SupportedTypes.normalise(in.contentType());
+            row.contentType = FormatDetector.normalise(in.contentType());
             row.sizeBytes = in.content().length;
             row.zaakNumbers = zaakNumbers(in);
         }

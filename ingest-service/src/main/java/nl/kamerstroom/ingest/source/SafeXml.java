@@ -1,46 +1,33 @@
 package nl.kamerstroom.ingest.source;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import nl.kamerstroom.formats.HardenedXml;
+import nl.kamerstroom.formats.XmlRefusedException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * XML from the outside world, parsed with DOCTYPEs refused (no external entities, no entity
- * expansion bombs) and namespaces on. Elements are looked up by local name, so a source that
- * changes its prefixes, or a fixture without them, reads the same.
+ * XML from the outside world (SyncFeed Atom, entities, SRU responses), parsed by the one hardened
+ * parser of {@code nl.kamerstroom.formats} (DOCTYPEs refused, no external entities, no XInclude, size,
+ * tag, depth and entity limits), and read by local name, so a source that changes its prefixes, or
+ * a fixture without them, reads the same.
  */
 public final class SafeXml {
 
     private SafeXml() {
     }
 
-    /** The parsed document; {@link MalformedException} when it is not well-formed XML or has a DOCTYPE. */
+    /**
+     * The parsed document under the shared default limits; {@link MalformedException} when it is not
+     * well-formed XML, has a DOCTYPE, or exceeds a limit (e.g. nests deeper than 200).
+     */
     public static Document parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setNamespaceAware(true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(xml));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new MalformedException("not well-formed XML: " + e.getMessage(), e);
+            return HardenedXml.parse(xml);
+        } catch (XmlRefusedException e) {
+            throw new MalformedException(e.getMessage(), e);
         }
     }
 

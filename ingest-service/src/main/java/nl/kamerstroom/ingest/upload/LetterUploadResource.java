@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamerstroom.events.SourceMetadata;
 import nl.kamerstroom.ingest.intake.LetterIntake;
-import nl.kamerstroom.ingest.intake.SupportedTypes;
+import nl.kamerstroom.formats.FormatDetector;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,10 +45,10 @@ public class LetterUploadResource {
             @QueryParam("soort") String soort,
             @QueryParam("title") String title,
             @QueryParam("zaak") List<String> zaakNumbers) throws IOException {
-        if (!SupportedTypes.isSupported(contentType)) {
+        if (!FormatDetector.isSupported(contentType)) {
             return Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type " + (contentType == null ? "(none)" : "'" + contentType + "'")
-                            + " is not supported; send one of " + SupportedTypes.MEDIA_TYPES);
+                            + " is not supported; send one of " + FormatDetector.MEDIA_TYPES);
         }
         long limit = maxUploadSize.asLongValue();
         byte[] content = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));

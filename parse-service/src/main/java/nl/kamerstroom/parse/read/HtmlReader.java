@@ -2,6 +2,7 @@ package nl.kamerstroom.parse.read;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.kamerstroom.events.ParsedLetter;
@@ -53,15 +54,17 @@ final class HtmlReader {
         for (Element footnote : doc.select("div.voet.noot, div.noot")) {
             footnote(footnote, letter);
         }
+        Set<String> headers = new LinkedHashSet<>();
         for (Element header : doc.select("[class*=kamervraagomschrijving]")) {
             String text = KoopXmlReader.collapse(header.text());
-            if (!text.isEmpty() && !letter.header.contains(text)) {
-                letter.header.add(text);
+            if (!text.isEmpty()) {
+                headers.add(text);
             }
         }
+        letter.header.addAll(headers);
         for (Element remark : doc.select("div.kamervraagopmerking")) {
             List<String> paragraphs = new ArrayList<>();
-            List<String> cited = new ArrayList<>();
+            Set<String> cited = new LinkedHashSet<>();
             paragraphs(remark, paragraphs, cited, new StringBuilder(), 0);
             paragraphs.forEach(p -> letter.remarks.add(KoopXmlReader.collapse(p.replace(LINE_BREAK, ' '))));
         }
@@ -71,7 +74,7 @@ final class HtmlReader {
             }
             boolean question = block.hasClass("vraag");
             List<String> paragraphs = new ArrayList<>();
-            List<String> cited = new ArrayList<>();
+            Set<String> cited = new LinkedHashSet<>();
             String printed = null;
             Element heading = block.selectFirst("h1, h2, h3, h4, h5, h6, .stuktitel, .vraagnummer, .antwoordnummer");
             if (heading != null) {
@@ -106,7 +109,7 @@ final class HtmlReader {
         letter.footnotes.putIfAbsent(number, new ParsedLetter.Footnote(number, text, url));
     }
 
-    private static void paragraphs(Element element, List<String> paragraphs, List<String> cited,
+    private static void paragraphs(Element element, List<String> paragraphs, Set<String> cited,
                                    StringBuilder current, int depth) {
         for (Node node : element.childNodes()) {
             if (node instanceof TextNode text) {
@@ -115,7 +118,7 @@ final class HtmlReader {
                 if (e.hasClass("nootnum") || (e.tagName().equals("sup") && e.selectFirst(".nootnum") != null)) {
                     String number = KoopXmlReader.collapse(e.text());
                     glue(current, paragraphs, number);
-                    if (!number.isEmpty() && !cited.contains(number)) {
+                    if (!number.isEmpty()) {
                         cited.add(number);
                     }
                 } else if (e.hasClass("voet") || e.hasClass("noot") || e.tagName().equals("script")
@@ -149,7 +152,7 @@ final class HtmlReader {
 
     /** Appends a footnote number to the paragraph that cites it (the previous one if the current is empty). */
     static void glue(StringBuilder current, List<String> paragraphs, String number) {
-        if (current.toString().isBlank() && !paragraphs.isEmpty()) {
+        if (isBlank(current) && !paragraphs.isEmpty()) {
             paragraphs.set(paragraphs.size() - 1, paragraphs.get(paragraphs.size() - 1) + number);
             current.setLength(0);
             return;
@@ -160,6 +163,16 @@ final class HtmlReader {
         }
         current.setLength(end);
         current.append(number);
+    }
+
+    /** Without copying the text (a paragraph citing thousands of notes made that quadratic). */
+    private static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void end(StringBuilder current, List<String> paragraphs) {
@@ -175,7 +188,7 @@ final class HtmlReader {
         List<String> paragraphs = new ArrayList<>();
         Element body = doc.body() == null ? doc : doc.body();
         StringBuilder current = new StringBuilder();
-        paragraphs(body, paragraphs, new ArrayList<>(), current, 0);
+        paragraphs(body, paragraphs, new LinkedHashSet<>(), current, 0);
         end(current, paragraphs);
         StringBuilder text = new StringBuilder();
         for (String paragraph : paragraphs) {

@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.formats.XmlLimits;
 import nl.kamerstroom.parse.parser.Headings;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,13 +34,15 @@ import org.w3c.dom.NodeList;
  */
 final class KoopXmlReader {
 
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Pattern DOCUMENT_ID = Pattern.compile("\\b((?:ah|kv)-tk-\\d{8}-\\d{1,6}|ah-\\d{5,9}|kv-\\d{5,9})\\b");
 
     private KoopXmlReader() {
     }
 
-    static StructuredLetter read(byte[] content) throws ReadException {
-        Document doc = SafeXml.parse(content, "the KOOP XML document");
+    static StructuredLetter read(byte[] content, XmlLimits limits) throws ReadException {
+        Document doc = ReadException.xml(content, limits, "the KOOP XML document");
         Element root = doc.getDocumentElement();
         StructuredLetter letter = new StructuredLetter();
         letter.documentNumber = documentNumber(root);
@@ -128,7 +133,8 @@ final class KoopXmlReader {
     /** Paragraph-level and inline text, with footnotes registered and their numbers glued in. */
     static final class TextCollector {
         final List<String> paragraphs = new ArrayList<>();
-        final List<String> cited = new ArrayList<>();
+        /** In order of first citation; a set, since a block can cite thousands of notes. */
+        final Set<String> cited = new LinkedHashSet<>();
         private final StructuredLetter letter;
         private final Map<String, Element> notes;
         private final StringBuilder current = new StringBuilder();
@@ -270,8 +276,8 @@ final class KoopXmlReader {
             }
             String text = collapse(body.toString());
             if (url == null) {
-                Matcher m = Pattern.compile("https?://\\S+").matcher(text);
-                url = m.find() ? m.group().replaceAll("[).,;]+$", "") : null;
+                Matcher m = URL.matcher(text);
+                url = m.find() ? withoutTrailingPunctuation(m.group()) : null;
             }
             glue(number);
             letter.footnotes.putIfAbsent(number, new ParsedLetter.Footnote(number, text, url));
@@ -290,9 +296,7 @@ final class KoopXmlReader {
         private void glue(String number) {
             // a note printed after its paragraph's element belongs to that paragraph
             HtmlReader.glue(current, paragraphs, number);
-            if (!cited.contains(number)) {
-                cited.add(number);
-            }
+            cited.add(number);
         }
 
         void end() {
@@ -310,6 +314,15 @@ final class KoopXmlReader {
             paragraphs.clear();
             return all;
         }
+    }
+
+    /** The URL without the sentence's punctuation after it; a loop, as a "[).,;]+$" regex is quadratic on a run of them. */
+    private static String withoutTrailingPunctuation(String url) {
+        int end = url.length();
+        while (end > 0 && ").,;".indexOf(url.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return url.substring(0, end);
     }
 
     private static String firstUrl(Element e) {
@@ -396,6 +409,6 @@ final class KoopXmlReader {
     }
 
     static String collapse(String text) {
-        return text.replaceAll("[\\s\\u00A0]+", " ").strip();
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 }

@@ -1,6 +1,9 @@
 package nl.kamerstroom.parse.read;
 
 import nl.kamerstroom.events.ParsedLetter;
+import nl.kamerstroom.formats.Format;
+import nl.kamerstroom.formats.FormatDetector;
+import nl.kamerstroom.formats.FormatException;
 import nl.kamerstroom.parse.extract.TextExtractor;
 import nl.kamerstroom.parse.parser.LetterParser;
 import org.jsoup.nodes.Document;
@@ -12,7 +15,8 @@ import org.jsoup.nodes.Document;
  * as structure, the others become text for {@link LetterParser}.
  *
  * <p>Plain Java, stateless and thread-safe. Throws only {@link ReadException}: "unsupported" for a
- * format we do not read (HTTP 415), "unreadable" for broken, encrypted or hostile content (HTTP 422).
+ * format we do not read (HTTP 415), "unreadable" for broken, encrypted or hostile content (HTTP 422),
+ * including content over one of the {@link Limits} (pages, inflated bytes, XML size and depth).
  */
 public final class LetterReader {
 
@@ -20,7 +24,8 @@ public final class LetterReader {
     private static final double MAX_CONTROL_SHARE = 0.01;
 
     private final LetterParser parser;
-    private final TextExtractor extractor = new TextExtractor();
+    private final Limits limits;
+    private final TextExtractor extractor;
     private final StructuredLetters structured;
 
     public LetterReader() {
@@ -28,8 +33,19 @@ public final class LetterReader {
     }
 
     public LetterReader(LetterParser parser) {
+        this(parser, Limits.DEFAULT);
+    }
+
+    /** A reader holding every document to {@code limits} (from the {@code kamerstroom.parse.*} settings). */
+    public LetterReader(LetterParser parser, Limits limits) {
         this.parser = parser;
+        this.limits = limits;
+        this.extractor = new TextExtractor(limits.maxPages());
         this.structured = new StructuredLetters(parser);
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     /** Reads one letter. {@code declaredType} is the Content-Type as declared, possibly null. */
@@ -37,14 +53,14 @@ public final class LetterReader {
         if (content == null || content.length == 0) {
             throw ReadException.unreadable("the letter is empty");
         }
-        Format format = FormatDetector.detect(content, declaredType);
+        Format format = detect(content, declaredType);
         try {
             return switch (format) {
-                case PDF -> parser.parse(extract(content, "application/pdf"));
+                case PDF -> parser.parse(pdf(content));
                 case TEXT -> parser.parse(text(content));
-                case DOCX -> parser.parse(OfficeReader.docx(content));
-                case ODT -> parser.parse(OfficeReader.odt(content));
-                case KOOP_XML -> structured.toParsedLetter(KoopXmlReader.read(content));
+                case DOCX -> parser.parse(OfficeReader.docx(content, limits));
+                case ODT -> parser.parse(OfficeReader.odt(content, limits));
+                case KOOP_XML -> structured.toParsedLetter(KoopXmlReader.read(content, limits.xml()));
                 case HTML -> html(content);
             };
         } catch (ReadException e) {
@@ -58,7 +74,11 @@ public final class LetterReader {
 
     /** The format the content is read as; for tools and tests. */
     public static Format detect(byte[] content, String declaredType) throws ReadException {
-        return FormatDetector.detect(content, declaredType);
+        try {
+            return FormatDetector.detect(content, declaredType);
+        } catch (FormatException e) {
+            throw e.unsupported() ? ReadException.unsupported(e.getMessage()) : ReadException.unreadable(e.getMessage(), e);
+        }
     }
 
     private ParsedLetter html(byte[] content) {
@@ -67,11 +87,11 @@ public final class LetterReader {
         return letter != null ? structured.toParsedLetter(letter) : parser.parse(HtmlReader.text(doc));
     }
 
-    private String extract(byte[] content, String type) throws ReadException {
+    private String pdf(byte[] content) throws ReadException {
         try {
-            return extractor.extract(content, type);
+            return extractor.pdf(content);
         } catch (TextExtractor.ExtractionException e) {
-            throw e.unsupported() ? ReadException.unsupported(e.getMessage()) : ReadException.unreadable(e.getMessage(), e);
+            throw ReadException.unreadable(e.getMessage(), e);
         }
     }
 
@@ -88,6 +108,6 @@ public final class LetterReader {
             throw ReadException.unreadable("the content is binary data, not text (" + control + " control bytes in the first "
                     + sample + "), and no format we read");
         }
-        return extract(content, "text/plain");
+        return extractor.text(content);
     }
 }

@@ -1,6 +1,7 @@
 package nl.kamerstroom.parse.read;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,26 +23,71 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * DOCX (Apache POI, XWPF) and ODT (its {@code content.xml} through {@link SafeXml}) to text: one
+ * DOCX (Apache POI, XWPF) and ODT (its {@code content.xml} through the hardened XML parser) to text: one
  * paragraph per line with a blank line between paragraphs, table rows as "cell | cell", footnote
  * references glued to the word before them and the footnote texts after the body ("1 text"), the
  * way the typeset Aanhangsel prints them. The text parser does the rest.
  */
 final class OfficeReader {
 
-    /** Uncompressed size of any one part we read: far above any letter, far below a zip bomb. */
-    static final long MAX_PART_BYTES = 100L * 1024 * 1024;
+    /** POI's own guard, process-wide: a second line behind {@link #inflate}, which counts per document. */
+    private static final long POI_MAX_ENTRY_BYTES = 100L * 1024 * 1024;
+    private static final int MAX_ENTRIES = 10_000;
 
     static {
         // POI's own zip-bomb guard: refuse parts that inflate more than 100× or beyond the bound
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+        ZipSecureFile.setMaxEntrySize(POI_MAX_ENTRY_BYTES);
     }
 
     private OfficeReader() {
     }
 
-    static String docx(byte[] content) throws ReadException {
+    /**
+     * Inflates every entry of the archive once, counting the bytes actually inflated (never the
+     * sizes the archive declares), and refuses the document when an entry or all of them together
+     * exceed {@link Limits#maxInflatedBytes()}. Returns the bytes of the entry named {@code keep},
+     * or null; the other entries are counted and dropped.
+     */
+    static byte[] inflate(byte[] content, Limits limits, String what, String keep) throws ReadException {
+        long budget = limits.maxInflatedBytes();
+        long total = 0;
+        byte[] kept = null;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            ZipEntry entry;
+            int entries = 0;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) {
+                    throw ReadException.unreadable("the " + what + " archive holds more than " + MAX_ENTRIES + " parts");
+                }
+                boolean keepThis = kept == null && entry.getName().equals(keep);
+                ByteArrayOutputStream out = keepThis ? new ByteArrayOutputStream() : null;
+                long inEntry = 0;
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    inEntry += n;
+                    total += n;
+                    if (total > budget) {
+                        throw ReadException.unreadable("the " + what + " inflates beyond the limit of " + budget
+                                + " bytes (part " + entry.getName() + " alone inflated " + inEntry + " bytes so far)");
+                    }
+                    if (out != null) {
+                        out.write(buffer, 0, n);
+                    }
+                }
+                if (out != null) {
+                    kept = out.toByteArray();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw ReadException.unreadable("not a readable " + what + " archive: " + e.getMessage(), e);
+        }
+        return kept;
+    }
+
+    static String docx(byte[] content, Limits limits) throws ReadException {
+        inflate(content, limits, "DOCX document", null);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
             List<String> lines = new ArrayList<>();
             for (IBodyElement element : doc.getBodyElements()) {
@@ -92,26 +138,12 @@ final class OfficeReader {
         return text.toString().replace('\u00A0', ' ').replace("\r", "").strip();
     }
 
-    static String odt(byte[] content) throws ReadException {
-        byte[] xml = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.getName().equals("content.xml")) {
-                    xml = zip.readNBytes((int) MAX_PART_BYTES + 1);
-                    if (xml.length > MAX_PART_BYTES) {
-                        throw ReadException.unreadable("the ODT's content.xml inflates beyond " + MAX_PART_BYTES + " bytes");
-                    }
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw ReadException.unreadable("not a readable ODT document: " + e.getMessage(), e);
-        }
+    static String odt(byte[] content, Limits limits) throws ReadException {
+        byte[] xml = inflate(content, limits, "ODT document", "content.xml");
         if (xml == null) {
             throw ReadException.unreadable("the ODT document has no content.xml");
         }
-        Document doc = SafeXml.parse(xml, "the ODT's content.xml");
+        Document doc = ReadException.xml(xml, limits.xml(), "the ODT's content.xml");
         List<String> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -151,7 +183,7 @@ final class OfficeReader {
                 switch (KoopXmlReader.name(e)) {
                     case "s" -> {
                         String count = e.getAttributeNS("urn:oasis:names:tc:opendocument:xmlns:text:1.0", "c");
-                        line.append(" ".repeat(count.isEmpty() ? 1 : Math.min(Integer.parseInt(count.replaceAll("\\D", "0")), 100)));
+                        line.append(" ".repeat(spaces(count)));
                     }
                     case "tab" -> line.append(' ');
                     case "line-break" -> line.append('\n');
@@ -181,6 +213,18 @@ final class OfficeReader {
                 line.append(c.getNodeValue());
             }
         }
+    }
+
+    /** {@code text:s text:c}: how many spaces, at most 100 (a hostile count must not become megabytes of blanks). */
+    private static int spaces(String count) {
+        String digits = count.strip();
+        if (digits.isEmpty()) {
+            return 1;
+        }
+        if (digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+            return digits.chars().allMatch(Character::isDigit) ? 100 : 1;
+        }
+        return Math.min(Integer.parseInt(digits), 100);
     }
 
     private static String join(List<String> lines, List<String> notes) {

@@ -1,5 +1,10 @@
 package nl.kamerstroom.parse.read;
 
+import nl.kamerstroom.formats.HardenedXml;
+import nl.kamerstroom.formats.XmlLimits;
+import nl.kamerstroom.formats.XmlRefusedException;
+import org.w3c.dom.Document;
+
 /**
  * Why a letter could not be read, in words an operator can act on. {@link #unsupported()} tells
  * a format we do not read at all (HTTP 415, DLQ reason {@code UnsupportedFormat}) from content
@@ -32,5 +37,14 @@ public final class ReadException extends Exception {
     /** True when the format is not one we read at all, false when the content is broken. */
     public boolean unsupported() {
         return unsupported;
+    }
+
+    /** {@code xml} parsed by the one hardened parser; what it refuses is unreadable, the reason names {@code what}. */
+    static Document xml(byte[] xml, XmlLimits limits, String what) throws ReadException {
+        try {
+            return HardenedXml.parse(xml, limits);
+        } catch (XmlRefusedException e) {
+            throw unreadable(what + " is " + e.getMessage(), e);
+        }
     }
 }

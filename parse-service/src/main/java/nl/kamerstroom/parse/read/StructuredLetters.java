@@ -1,6 +1,7 @@
 package nl.kamerstroom.parse.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,9 @@ import nl.kamerstroom.parse.parser.LetterParser;
  */
 final class StructuredLetters {
 
+    /** Block headings given to the text parser with the header, for the metadata (the kind of letter). */
+    private static final int MAX_METADATA_HEADINGS = 200;
+
     private final LetterParser parser;
 
     StructuredLetters(LetterParser parser) {
@@ -31,8 +35,10 @@ final class StructuredLetters {
             ParsedLetter text = parser.parse(s.fallbackText);
             return withDocumentNumber(text, s.documentNumber);
         }
-        List<String> warnings = new ArrayList<>(s.warnings);
-        Map<String, ParsedLetter.Question> questions = new LinkedHashMap<>();
+        Warnings warnings = new Warnings(s.warnings);
+        // a number printed again is joined to its first printing; the parts are collected and joined
+        // once at the end (joining as they come copied the text so far each time: quadratic)
+        Map<String, QuestionParts> questions = new LinkedHashMap<>();
         List<ParsedLetter.Answer> answers = new ArrayList<>();
         List<String> lastQuestionNumbers = List.of();
         int lastNumber = 0;
@@ -51,13 +57,12 @@ final class StructuredLetters {
             }
             if (block.kind() == StructuredLetter.BlockKind.QUESTION) {
                 for (String number : numbers) {
-                    ParsedLetter.Question earlier = questions.get(number);
+                    QuestionParts earlier = questions.get(number);
                     if (earlier != null) {
                         warnings.add("question " + number + " is printed twice; the texts are joined");
-                        questions.put(number, new ParsedLetter.Question(number, earlier.text() + "\n\n" + text,
-                                union(earlier.footnotes(), block.footnotes())));
+                        earlier.add(text, block.footnotes());
                     } else {
-                        questions.put(number, new ParsedLetter.Question(number, text, block.footnotes()));
+                        questions.put(number, new QuestionParts(text, block.footnotes()));
                     }
                 }
                 lastQuestionNumbers = numbers;
@@ -69,20 +74,24 @@ final class StructuredLetters {
                 lastNumber = numeric;
             }
         }
+        Set<String> answered = new HashSet<>();
         for (ParsedLetter.Answer answer : answers) {
             for (String number : answer.questionNumbers()) {
+                answered.add(number);
                 if (!questions.isEmpty() && !questions.containsKey(number)) {
                     warnings.add("answer names question " + number + ", which the document does not print");
                 }
             }
         }
-        for (ParsedLetter.Question question : questions.values()) {
-            if (!answers.isEmpty() && answers.stream().noneMatch(a -> a.questionNumbers().contains(question.number()))) {
-                warnings.add("question " + question.number() + " has no answer");
+        List<ParsedLetter.Question> printed = new ArrayList<>(questions.size());
+        for (Map.Entry<String, QuestionParts> question : questions.entrySet()) {
+            if (!answers.isEmpty() && !answered.contains(question.getKey())) {
+                warnings.add("question " + question.getKey() + " has no answer");
             }
+            printed.add(question.getValue().toQuestion(question.getKey()));
         }
         Set<String> cited = new LinkedHashSet<>();
-        questions.values().forEach(q -> cited.addAll(q.footnotes()));
+        printed.forEach(q -> cited.addAll(q.footnotes()));
         answers.forEach(a -> cited.addAll(a.footnotes()));
         for (String number : cited) {
             if (!s.footnotes.containsKey(number)) {
@@ -102,7 +111,7 @@ final class StructuredLetters {
                 s.submittedDate != null ? s.submittedDate : meta.submittedDate(),
                 s.receivedDate != null ? s.receivedDate : meta.receivedDate(),
                 meta.letterDate(), meta.askers(), meta.addressees(), meta.answeredBy(),
-                List.copyOf(questions.values()), answers, List.copyOf(s.footnotes.values()), capped(warnings), List.of());
+                List.copyOf(printed), answers, List.copyOf(s.footnotes.values()), warnings.list(), List.of());
     }
 
     /**
@@ -117,7 +126,11 @@ final class StructuredLetters {
         for (String remark : s.remarks) {
             text.append(remark).append("\n\n");
         }
+        int headings = 0;
         for (StructuredLetter.Block block : s.blocks) {
+            if (++headings > MAX_METADATA_HEADINGS) {
+                break; // the metadata is in the header; enough headings to tell the kind of letter
+            }
             List<String> numbers = Headings.numbers(block.printedNumber());
             String heading = block.kind() == StructuredLetter.BlockKind.QUESTION ? "Vraag" : "Antwoord";
             text.append(numbers.isEmpty() ? heading : heading + " " + String.join(" en ", numbers)).append("\n\n");
@@ -136,12 +149,6 @@ final class StructuredLetters {
                 letter.warnings(), letter.reviewReasons());
     }
 
-    private static List<String> union(List<String> a, List<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
-    }
-
     private static int numericPart(String number) {
         int i = 0;
         while (i < number.length() && i < 6 && Character.isDigit(number.charAt(i))) {
@@ -150,12 +157,54 @@ final class StructuredLetters {
         return i == 0 ? -1 : Integer.parseInt(number.substring(0, i));
     }
 
-    private static List<String> capped(List<String> warnings) {
-        if (warnings.size() <= 50) {
-            return warnings;
+    /** A question printed once or more: its texts and footnotes in order of printing. */
+    private static final class QuestionParts {
+        private final List<String> texts = new ArrayList<>();
+        private final Set<String> footnotes = new LinkedHashSet<>();
+
+        QuestionParts(String text, List<String> footnotes) {
+            add(text, footnotes);
         }
-        List<String> kept = new ArrayList<>(warnings.subList(0, 49));
-        kept.add((warnings.size() - 49) + " more warnings left out");
-        return kept;
+
+        void add(String text, List<String> notes) {
+            texts.add(text);
+            footnotes.addAll(notes);
+        }
+
+        ParsedLetter.Question toQuestion(String number) {
+            return new ParsedLetter.Question(number, String.join("\n\n", texts), List.copyOf(footnotes));
+        }
+    }
+
+    /**
+     * The warnings, at most 50 in the event: a hostile document can earn one per block, and a list
+     * of a hundred thousand warnings only to cut it to fifty is memory for nothing.
+     */
+    private static final class Warnings {
+        private static final int MAX = 50;
+        private final List<String> kept = new ArrayList<>();
+        private int omitted;
+
+        Warnings(List<String> first) {
+            first.forEach(this::add);
+        }
+
+        void add(String warning) {
+            if (kept.size() < MAX) {
+                kept.add(warning);
+            } else {
+                omitted++;
+            }
+        }
+
+        /** All of them when there are at most 50, else the first 49 and how many more there were. */
+        List<String> list() {
+            if (omitted == 0) {
+                return kept;
+            }
+            List<String> all = new ArrayList<>(kept.subList(0, MAX - 1));
+            all.add((omitted + 1) + " more warnings left out");
+            return all;
+        }
     }
 }

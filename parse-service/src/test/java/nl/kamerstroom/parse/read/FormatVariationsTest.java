@@ -1,5 +1,6 @@
 package nl.kamerstroom.parse.read;
 
+import nl.kamerstroom.formats.Format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

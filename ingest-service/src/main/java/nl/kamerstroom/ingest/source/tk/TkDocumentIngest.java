@@ -9,7 +9,8 @@ import java.util.Optional;
 import nl.kamerstroom.events.SourceMetadata;
 import nl.kamerstroom.ingest.intake.LetterDeletions;
 import nl.kamerstroom.ingest.intake.LetterIntake;
-import nl.kamerstroom.ingest.intake.SupportedTypes;
+import nl.kamerstroom.formats.FormatDetector;
+import nl.kamerstroom.formats.FormatException;
 import nl.kamerstroom.ingest.source.Aanhangselnummer;
 import nl.kamerstroom.ingest.source.PublicationLinks;
 import nl.kamerstroom.ingest.source.SafeXml;
@@ -70,7 +71,7 @@ public class TkDocumentIngest {
         if (response.body().length == 0) {
             throw new SafeXml.MalformedException("the file of document " + doc.id() + " is empty: " + file);
         }
-        String contentType = contentType(response.contentType(), doc.contentType());
+        String contentType = contentType(response.contentType(), doc.contentType(), response.body());
         Optional<String> koopId = Aanhangselnummer.toKoopId(doc.aanhangselnummer());
         SourceMetadata metadata = new SourceMetadata(doc.soort(), zaken.numbers(),
                 doc.onderwerp() != null ? doc.onderwerp() : doc.titel(), doc.datum(), zaken.askers(),
@@ -116,12 +117,24 @@ public class TkDocumentIngest {
         }
     }
 
-    private static String contentType(String served, String declared) {
-        String type = SupportedTypes.normalise(served);
-        if (type == null || type.isEmpty() || type.equals("application/octet-stream")) {
-            type = SupportedTypes.normalise(declared);
+    /** What the server says, else what the metadata says, else what the content is (the one detector decides). */
+    private static String contentType(String served, String declared, byte[] content) {
+        String type = FormatDetector.normalise(served);
+        if (unknown(type)) {
+            type = FormatDetector.normalise(declared);
+        }
+        if (unknown(type)) {
+            try {
+                type = FormatDetector.detect(content, null).mediaType();
+            } catch (FormatException e) {
+                type = null; // parse-service dead-letters it with the detector's reason
+            }
         }
         return type == null ? "application/octet-stream" : type;
+    }
+
+    private static boolean unknown(String type) {
+        return type == null || type.isEmpty() || type.equals("application/octet-stream");
     }
 
     private static String fileName(TkDocument doc, String contentType) {

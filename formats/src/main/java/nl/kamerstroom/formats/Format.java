@@ -1,6 +1,6 @@
-package nl.kamerstroom.parse.read;
+package nl.kamerstroom.formats;
 
-/** The formats {@link LetterReader} reads. */
+/** The letter formats kamerstroom reads, as {@link FormatDetector} names them. */
 public enum Format {
     PDF("application/pdf"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),

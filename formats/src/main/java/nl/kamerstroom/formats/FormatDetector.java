@@ -1,30 +1,79 @@
-package nl.kamerstroom.parse.read;
+package nl.kamerstroom.formats;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Which format a letter is in. The content decides: magic bytes ({@code %PDF-}, a ZIP holding
- * {@code word/document.xml} or an OpenDocument text {@code mimetype}), the root element of markup
- * ({@code <html>}, {@code <kamervragen>}, {@code <officiele-publicatie>}); the declared type only
- * breaks ties (text that could be either) and names what the bytes failed to be.
+ * The one place that knows letter formats, for ingest and parse alike. {@link #detect} decides the
+ * format from the content: magic bytes ({@code %PDF-}, a ZIP holding {@code word/document.xml} or
+ * an OpenDocument text {@code mimetype}), the root element of markup ({@code <html>},
+ * {@code <kamervragen>}, {@code <officiele-publicatie>}); the declared type only breaks ties (text
+ * that could be either) and names what the bytes failed to be. {@link #MEDIA_TYPES} and
+ * {@link #forFileName} say which declared types and file names are letters at all.
  */
 public final class FormatDetector {
 
     private static final int SNIFF = 8 * 1024;
     private static final int MAX_ZIP_ENTRIES = 10_000;
+    /**
+     * Bytes the ZIP sniff may inflate while it looks for the part that names the format (it inflates
+     * the entries before that part to skip them): a zip bomb placed first ends the sniff, not the heap.
+     */
+    static final long MAX_SNIFF_INFLATED_BYTES = 64L * 1024 * 1024;
+
+    /** Every media type a letter may be declared as (the content decides the format in the end). */
+    public static final Set<String> MEDIA_TYPES = Set.of("text/plain", "text/markdown", Format.PDF.mediaType(),
+            Format.DOCX.mediaType(), Format.ODT.mediaType(), "text/html", "application/xhtml+xml", "application/xml",
+            "text/xml");
+
+    private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
+            Map.entry("txt", "text/plain"),
+            Map.entry("text", "text/plain"),
+            Map.entry("md", "text/markdown"),
+            Map.entry("pdf", Format.PDF.mediaType()),
+            Map.entry("docx", Format.DOCX.mediaType()),
+            Map.entry("odt", Format.ODT.mediaType()),
+            Map.entry("html", "text/html"),
+            Map.entry("htm", "text/html"),
+            Map.entry("xhtml", "application/xhtml+xml"),
+            Map.entry("xml", "application/xml"));
 
     private FormatDetector() {
     }
 
-    public static Format detect(byte[] content, String declaredType) throws ReadException {
-        String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT).strip();
-        int semicolon = type.indexOf(';');
-        String media = semicolon >= 0 ? type.substring(0, semicolon).strip() : type;
+    /** The bare media type ("text/plain; charset=utf-8" is "text/plain"), lower case; null stays null. */
+    public static String normalise(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a declared Content-Type is one a letter may come as. */
+    public static boolean isSupported(String contentType) {
+        return MEDIA_TYPES.contains(normalise(contentType));
+    }
+
+    /** The media type a file name's extension stands for, if it is a letter format. */
+    public static Optional<String> forFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(BY_EXTENSION.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT)));
+    }
+
+    /** The format of the content; {@code declaredType} is the Content-Type as declared, possibly null. */
+    public static Format detect(byte[] content, String declaredType) throws FormatException {
+        String media = declaredType == null ? "" : normalise(declaredType);
 
         if (startsWith(content, 0, "%PDF-")) {
             return Format.PDF;
@@ -34,16 +83,16 @@ public final class FormatDetector {
         }
         if (content.length >= 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF
                 && (content[2] & 0xFF) == 0x11 && (content[3] & 0xFF) == 0xE0) {
-            throw ReadException.unsupported("a legacy binary Office document (.doc); send it as DOCX, ODT or PDF");
+            throw FormatException.unsupported("a legacy binary Office document (.doc); send it as DOCX, ODT or PDF");
         }
         if (startsWith(content, 0, "{\\rtf")) {
-            throw ReadException.unsupported("an RTF document; send it as DOCX, ODT or PDF");
+            throw FormatException.unsupported("an RTF document; send it as DOCX, ODT or PDF");
         }
         if (media.equals("application/pdf")) {
-            throw ReadException.unreadable("declared application/pdf but the content does not start with %PDF-");
+            throw FormatException.broken("declared application/pdf but the content does not start with %PDF-");
         }
         if (media.endsWith("wordprocessingml.document") || media.equals("application/vnd.oasis.opendocument.text")) {
-            throw ReadException.unreadable("declared " + media + " but the content is not a ZIP archive");
+            throw FormatException.broken("declared " + media + " but the content is not a ZIP archive");
         }
         String head = sniffText(content);
         String lower = head.toLowerCase(Locale.ROOT);
@@ -56,19 +105,19 @@ public final class FormatDetector {
                 return Format.HTML;
             }
             if (lower.startsWith("<?xml") || media.endsWith("/xml") || media.endsWith("+xml")) {
-                throw ReadException.unsupported("an XML document that is neither KOOP kamervragen XML nor XHTML");
+                throw FormatException.unsupported("an XML document that is neither KOOP kamervragen XML nor XHTML");
             }
         }
         if (media.equals("text/html") || media.equals("application/xhtml+xml")) {
             return Format.HTML;
         }
         if (media.equals("application/xml") || media.equals("text/xml")) {
-            throw ReadException.unreadable("declared " + media + " but the content is not XML");
+            throw FormatException.broken("declared " + media + " but the content is not XML");
         }
         if (media.isEmpty() || media.startsWith("text/") || media.equals("application/octet-stream")) {
             return Format.TEXT;
         }
-        throw ReadException.unsupported("unsupported content type '" + declaredType + "'");
+        throw FormatException.unsupported("unsupported content type '" + declaredType + "'");
     }
 
     /** The markup format named by the first elements, or null. */
@@ -87,13 +136,14 @@ public final class FormatDetector {
         return null;
     }
 
-    private static Format zip(byte[] content, String media) throws ReadException {
+    private static Format zip(byte[] content, String media) throws FormatException {
         boolean word = false;
         String mimetype = null;
         boolean odfContent = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             ZipEntry entry;
             int entries = 0;
+            long inflated = 0;
             while ((entry = zip.getNextEntry()) != null && entries++ < MAX_ZIP_ENTRIES) {
                 String name = entry.getName();
                 if (name.equals("word/document.xml")) {
@@ -101,14 +151,25 @@ public final class FormatDetector {
                 } else if (name.equals("content.xml")) {
                     odfContent = true;
                 } else if (name.equals("mimetype")) {
-                    mimetype = new String(zip.readNBytes(200), StandardCharsets.US_ASCII).strip();
+                    byte[] head = zip.readNBytes(200);
+                    inflated += head.length;
+                    mimetype = new String(head, StandardCharsets.US_ASCII).strip();
                 }
                 if (word || (mimetype != null && odfContent)) {
                     break;
                 }
+                // skip the rest of the entry ourselves, counting: getNextEntry would inflate it unbounded
+                long skipped;
+                while ((skipped = zip.skip(64 * 1024)) > 0) {
+                    inflated += skipped;
+                    if (inflated > MAX_SNIFF_INFLATED_BYTES) {
+                        throw FormatException.broken("a ZIP archive whose parts inflate beyond "
+                                + MAX_SNIFF_INFLATED_BYTES + " bytes before the document part (a zip bomb?)");
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
-            throw ReadException.unreadable("a damaged ZIP archive (DOCX/ODT): " + e.getMessage(), e);
+            throw new FormatException("a damaged ZIP archive (DOCX/ODT): " + e.getMessage(), false, e);
         }
         if (word) {
             return Format.DOCX;
@@ -118,12 +179,12 @@ public final class FormatDetector {
             return Format.ODT;
         }
         if (mimetype != null && mimetype.startsWith("application/vnd.oasis.opendocument.")) {
-            throw ReadException.unsupported("an OpenDocument file of type " + mimetype + "; only text documents (ODT) are read");
+            throw FormatException.unsupported("an OpenDocument file of type " + mimetype + "; only text documents (ODT) are read");
         }
         if (media.endsWith("wordprocessingml.document") || media.equals("application/vnd.oasis.opendocument.text")) {
-            throw ReadException.unreadable("declared " + media + " but the ZIP archive holds no document");
+            throw FormatException.broken("declared " + media + " but the ZIP archive holds no document");
         }
-        throw ReadException.unsupported("a ZIP archive that is neither DOCX nor ODT");
+        throw FormatException.unsupported("a ZIP archive that is neither DOCX nor ODT");
     }
 
     /** The start of the content as text, without BOM and leading whitespace, for sniffing markup. */
