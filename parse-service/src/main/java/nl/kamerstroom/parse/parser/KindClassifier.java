@@ -64,8 +64,9 @@ final class KindClassifier {
         }
         String text = outside.toString();
         boolean mededeling = NOTICE_HEADING.matcher(text).find();
-        if (questions == 0 && !mededeling && !MEMBERS_QUESTIONS.matcher(text).find()) {
-            // Not about a member's questions: a memo that mentions a postponement in passing.
+        if (questions == 0 && !MEMBERS_QUESTIONS.matcher(text).find()) {
+            // Not about a member's questions: a memo that mentions a postponement in passing, or a
+            // "Mededeling" about something else.
             return null;
         }
         if (STATED_POSTPONEMENT.matcher(text).find() || POSTPONEMENT.matcher(text).find()) {

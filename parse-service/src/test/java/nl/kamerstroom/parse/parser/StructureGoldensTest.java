@@ -128,6 +128,19 @@ class StructureGoldensTest {
     }
 
     @Test
+    void aNoticeWithoutTheQuestionsIsANoticeAndAMededelingAboutSomethingElseIsNot() {
+        String golden = golden("notice-answered-elsewhere-2110.txt");
+        String withoutQuestions = golden.substring(0, golden.indexOf("\nVraag 1\n") + 1)
+                + golden.substring(golden.indexOf("Mededeling\n"));
+        ParsedLetter notice = PARSER.parse(withoutQuestions);
+        assertThat(notice.questions()).isEmpty();
+        assertThat(notice.kind()).isEqualTo(LetterKind.NOTICE);
+
+        ParsedLetter other = PARSER.parse("Mededeling\n\nDe vergadering van de commissie van 3 mei vervalt.\n");
+        assertThat(other.kind()).isEqualTo(LetterKind.OTHER);
+    }
+
+    @Test
     void theQuestionsThemselvesStayQuestionsWhateverTheySay() {
         // A question letter whose question speaks of a withdrawn permit and of a late answer is not a notice.
         String letter = """
