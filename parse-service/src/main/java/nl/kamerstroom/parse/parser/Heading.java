@@ -10,8 +10,10 @@ import java.util.List;
  *                empty when the number was lost ("Antwoord" alone)
  * @param printed the heading as printed, without any text that followed it on the same line
  * @param rest    text printed on the same line after the heading ("Antwoord 1 Ja."), or ""
+ * @param doubt   null when the heading was read as printed; otherwise what had to be guessed to
+ *                read its numbers, for a person to check
  */
-record Heading(Kind kind, List<String> numbers, String printed, String rest) {
+record Heading(Kind kind, List<String> numbers, String printed, String rest, String doubt) {
 
     enum Kind {
         QUESTION, ANSWER
@@ -19,6 +21,10 @@ record Heading(Kind kind, List<String> numbers, String printed, String rest) {
 
     Heading {
         numbers = List.copyOf(numbers);
+    }
+
+    Heading(Kind kind, List<String> numbers, String printed, String rest) {
+        this(kind, numbers, printed, rest, null);
     }
 
     /** "Antwoord" printed without a number. */

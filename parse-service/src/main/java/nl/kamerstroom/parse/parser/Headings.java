@@ -1,18 +1,14 @@
 package nl.kamerstroom.parse.parser;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The parser's reading of question numbers, for the readers of structured formats (KOOP XML,
  * officielebekendmakingen HTML) that find a printed number in markup ({@code <nr>Vraag 2 en 3</nr>})
  * rather than in running text. One number grammar for every format: "2 en 3", "5, 6", "3 t/m 5",
- * "3–5", "2a".
+ * "3–5", "2a", "7, 8, en 9".
  */
 public final class Headings {
-
-    private static final Pattern LEADING_LIST = Pattern.compile(QuestionNumbers.LIST);
 
     private Headings() {
     }
@@ -30,9 +26,8 @@ public final class Headings {
             return List.of();
         }
         if (Character.isDigit(text.charAt(0))) {
-            String probe = text.length() > 200 ? text.substring(0, 200) : text;
-            Matcher m = LEADING_LIST.matcher(probe);
-            return m.lookingAt() ? QuestionNumbers.parse(m.group()) : List.of();
+            QuestionNumbers.Reading reading = QuestionNumbers.read(text, 0);
+            return reading == null ? List.of() : reading.numbers();
         }
         Heading heading = HeadingRecogniser.recognise(text);
         return heading == null ? List.of() : heading.numbers();

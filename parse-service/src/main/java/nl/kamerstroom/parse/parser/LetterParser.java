@@ -24,11 +24,40 @@ import nl.kamerstroom.events.ParsedLetter.Question;
  * {@link MetadataExtractor} (zaak numbers, dates, askers, offices, subject).
  *
  * <p>Stateless and thread-safe. Never throws on text, however broken; what it had to guess, or
- * could not make sense of, it says in {@link ParsedLetter#warnings()}.
+ * could not make sense of, it says in {@link ParsedLetter#warnings()}; what a person should check
+ * (a guessed heading, an answer without a heading, body text in no question or answer) in
+ * {@link ParsedLetter#reviewReasons()}.
  */
 public final class LetterParser {
 
     private static final int MAX_WARNINGS = 50;
+    private static final int MAX_REVIEW_REASONS = 20;
+    /** Default: more than 200 characters of body text in no question or answer needs a look. */
+    public static final int DEFAULT_MAX_UNCOVERED_CHARS = 200;
+    /** Default: more than 5 % of the body text in no question or answer needs a look. */
+    public static final double DEFAULT_MAX_UNCOVERED_SHARE = 0.05;
+    /** Below this many characters a loss is a stray character or two, not text (a page number's rest). */
+    private static final int MIN_UNCOVERED_CHARS = 40;
+
+    private final int maxUncoveredChars;
+    private final double maxUncoveredShare;
+
+    /** A parser with the default coverage bounds. */
+    public LetterParser() {
+        this(DEFAULT_MAX_UNCOVERED_CHARS, DEFAULT_MAX_UNCOVERED_SHARE);
+    }
+
+    /**
+     * @param maxUncoveredChars  body text in no question or answer beyond which a letter needs review
+     * @param maxUncoveredShare  the same as a share of the body text (0..1); either bound triggers
+     */
+    public LetterParser(int maxUncoveredChars, double maxUncoveredShare) {
+        if (maxUncoveredChars < 0 || maxUncoveredShare < 0 || maxUncoveredShare > 1) {
+            throw new IllegalArgumentException("coverage bounds must be >= 0 characters and a share in 0..1");
+        }
+        this.maxUncoveredChars = maxUncoveredChars;
+        this.maxUncoveredShare = maxUncoveredShare;
+    }
 
     /** Parses one letter's text. */
     public ParsedLetter parse(String text) {
@@ -44,33 +73,74 @@ public final class LetterParser {
         }
     }
 
-    private static ParsedLetter parseText(String text) {
+    private ParsedLetter parseText(String text) {
         List<String> warnings = new ArrayList<>();
+        List<String> review = new ArrayList<>();
         LetterLines doc = TextNormaliser.normalise(text);
         ParagraphBreaks breaks = ParagraphBreaks.measure(doc.lines());
         Letterhead letterhead = PageFurniture.mark(doc, breaks);
         FootnoteExtractor.Result footnotes = FootnoteExtractor.extract(doc, breaks);
         LetterSections.Sections sections = LetterSections.cut(doc.lines());
-        QuestionAnswerAssembler.Assembled qa = QuestionAnswerAssembler.assemble(doc, breaks, sections, footnotes, warnings);
+        QuestionAnswerAssembler.Assembled qa = QuestionAnswerAssembler.assemble(doc, breaks, sections, footnotes, warnings,
+                review);
 
         MetadataExtractor.Metadata meta = MetadataExtractor.extract(new MetadataExtractor.Parts(
                 qa.preamble(), qa.trailers(), signatureLines(doc.lines(), sections), letterhead), warnings);
         LetterKind kind = KindClassifier.classify(qa.questions().size(), qa.answers().size(), qa.preamble(),
-                letterhead.subject(), warnings);
+                qa.trailers(), letterhead.subject(), warnings);
         warnAboutMissingReferenceTexts(qa.questions(), footnotes.footnotes(), warnings);
+        if (kind == LetterKind.ANSWER) {
+            reviewUnansweredQuestions(qa, review);
+        }
+        checkCoverage(qa, warnings, review);
 
         return new ParsedLetter(kind, meta.documentNumber(), meta.zaakNumbers(), meta.ourReference(), meta.subject(),
                 meta.submittedDate(), meta.receivedDate(), meta.letterDate(), meta.askers(), meta.addressees(),
-                meta.answeredBy(), qa.questions(), qa.answers(), footnotes.footnotes(), capped(warnings), List.of());
+                meta.answeredBy(), qa.questions(), qa.answers(), footnotes.footnotes(), capped(warnings, MAX_WARNINGS, "warnings"),
+                capped(new ArrayList<>(new LinkedHashSet<>(review)), MAX_REVIEW_REASONS, "reasons"));
+    }
+
+    /** An answer letter that leaves a question it printed without an answer may have lost that answer. */
+    private static void reviewUnansweredQuestions(QuestionAnswerAssembler.Assembled qa, List<String> review) {
+        Set<String> answered = new LinkedHashSet<>();
+        qa.answers().forEach(a -> answered.addAll(a.questionNumbers()));
+        List<String> unanswered = new ArrayList<>();
+        for (Question q : qa.questions()) {
+            if (!answered.contains(q.number())) {
+                unanswered.add(q.number());
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            review.add((unanswered.size() == 1 ? "question " : "questions ") + Text.abbreviate(String.join(", ", unanswered), 80)
+                    + " without an answer");
+        }
+    }
+
+    /**
+     * A silent loss of text is the worst outcome: the questions and answers together must cover
+     * the body of the letter. When a sizeable part of it is in none of them, say how much.
+     */
+    private void checkCoverage(QuestionAnswerAssembler.Assembled qa, List<String> warnings, List<String> review) {
+        int uncovered = qa.uncoveredChars();
+        int body = qa.bodyChars();
+        if (uncovered < MIN_UNCOVERED_CHARS || body == 0) {
+            return;
+        }
+        double share = (double) uncovered / body;
+        if (uncovered > maxUncoveredChars || share > maxUncoveredShare) {
+            String amount = uncovered + " of " + body + " characters (" + Math.round(share * 100) + " %)";
+            warnings.add(amount + " of the body text are in no question or answer");
+            review.add("text left over between blocks: " + amount + " in no question or answer");
+        }
     }
 
     /** Warnings are for a reader; a broken text can produce thousands of the same kind. */
-    private static List<String> capped(List<String> warnings) {
-        if (warnings.size() <= MAX_WARNINGS) {
-            return warnings;
+    private static List<String> capped(List<String> items, int max, String what) {
+        if (items.size() <= max) {
+            return items;
         }
-        List<String> kept = new ArrayList<>(warnings.subList(0, MAX_WARNINGS - 1));
-        kept.add((warnings.size() - kept.size()) + " more warnings left out");
+        List<String> kept = new ArrayList<>(items.subList(0, max - 1));
+        kept.add((items.size() - kept.size()) + " more " + what + " left out");
         return kept;
     }
 

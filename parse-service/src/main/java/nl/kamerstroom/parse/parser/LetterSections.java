@@ -28,6 +28,12 @@ final class LetterSections {
     }
 
     private static final Pattern EXPLANATION = Pattern.compile("^Toelichting\\s*:?(?:\\s.*)?$");
+    /**
+     * "Mededeling", "Mededeling (uitstel antwoord)", "Mededeling van Minister X (ontvangen …)": an
+     * Aanhangsel notice after the reprinted questions. It ends the last question, so that the
+     * notice is not read as part of what was asked.
+     */
+    static final Pattern NOTICE = Pattern.compile("^Mededeling(?:\\s*[:(].*|\\s+van\\s.*)?$");
     /** "De Minister van Justitie en Veiligheid," "de staatssecretaris …," closing a letter. */
     static final Pattern SIGNATURE = Pattern.compile(
             "^(?:[Dd]e |)(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\\b[^.;:]{0,150},$");
@@ -84,7 +90,8 @@ final class LetterSections {
                 openLine = i;
                 continue;
             }
-            if (open != null && (EXPLANATION.matcher(line.text).matches() || closesLetter(lines, i))) {
+            if (open != null && (EXPLANATION.matcher(line.text).matches() || NOTICE.matcher(line.text).matches()
+                    || closesLetter(lines, i))) {
                 blocks.add(new Block(open, openLine, openLine + 1, i));
                 open = null;
                 trailerFrom = i;

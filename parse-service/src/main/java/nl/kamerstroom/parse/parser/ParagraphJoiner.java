@@ -41,6 +41,14 @@ final class ParagraphJoiner {
 
     /** As {@link #join(List, int, int)}, starting with {@code firstLine} (text after a heading). */
     String join(List<Line> lines, int from, int to, String firstLine) {
+        return join(lines, from, to, firstLine, null);
+    }
+
+    /**
+     * As {@link #join(List, int, int, String)}, telling {@code paragraphStarts} the line at which
+     * each paragraph after the first begins, so that a block can be split between paragraphs.
+     */
+    String join(List<Line> lines, int from, int to, String firstLine, java.util.function.IntConsumer paragraphStarts) {
         StringBuilder text = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
         int blanks = 0;
@@ -65,6 +73,9 @@ final class ParagraphJoiner {
                     if (paragraph.length() > 0 && !isReferenceLine(t) && startsNewParagraph(paragraph, t, blanks,
                             whitespaceOnly, crossedPage)) {
                         flush(text, paragraph);
+                        if (paragraphStarts != null) {
+                            paragraphStarts.accept(i);
+                        }
                     }
                     appendContent(paragraph, t);
                     blanks = 0;

@@ -27,7 +27,14 @@ import nl.kamerstroom.events.ParsedLetter.Question;
  */
 final class QuestionAnswerAssembler {
 
-    record Assembled(List<Question> questions, List<Answer> answers, String preamble, List<String> trailers) {
+    /**
+     * @param uncoveredChars characters of body text (between the first heading and the end of the
+     *                       last block, furniture and footnotes left out) that are in no question
+     *                       or answer
+     * @param bodyChars      characters of body text in all
+     */
+    record Assembled(List<Question> questions, List<Answer> answers, String preamble, List<String> trailers,
+                     int uncoveredChars, int bodyChars) {
     }
 
     private final List<Line> lines;
@@ -35,19 +42,26 @@ final class QuestionAnswerAssembler {
     private final ParagraphBreaks breaks;
     private final FootnoteExtractor.Result footnotes;
     private final List<String> warnings;
+    /** Why a person should check this letter: what was guessed or could not be read. */
+    private final List<String> review;
+    /** Lines left out on purpose because they are printed again inside a block (a sub-item's label). */
+    private final BitSet printedAgain = new BitSet();
+    /** Blocks dropped as repeats, to check after joining that their text really is printed elsewhere. */
+    private final List<Slot> repeats = new ArrayList<>();
 
     private QuestionAnswerAssembler(LetterLines doc, ParagraphBreaks breaks, FootnoteExtractor.Result footnotes,
-                                    List<String> warnings) {
+                                    List<String> warnings, List<String> review) {
         this.lines = doc.lines();
         this.explicitPages = doc.explicitPages();
         this.breaks = breaks;
         this.footnotes = footnotes;
         this.warnings = warnings;
+        this.review = review;
     }
 
     static Assembled assemble(LetterLines doc, ParagraphBreaks breaks, LetterSections.Sections sections,
-                              FootnoteExtractor.Result footnotes, List<String> warnings) {
-        return new QuestionAnswerAssembler(doc, breaks, footnotes, warnings).run(sections);
+                              FootnoteExtractor.Result footnotes, List<String> warnings, List<String> review) {
+        return new QuestionAnswerAssembler(doc, breaks, footnotes, warnings, review).run(sections);
     }
 
     private Assembled run(LetterSections.Sections sections) {
@@ -60,6 +74,11 @@ final class QuestionAnswerAssembler {
         numberRepeatedQuestionsByTheirAnswers(slots);
         inferMissingQuestionHeadings(slots, preamble);
         inferMissingAnswerHeadings(slots);
+        boolean presentsAnswers = !numbersOf(slots, Heading.Kind.ANSWER).isEmpty()
+                || KindClassifier.presentsAnswers(probe(preamble[0], Math.min(preamble[1], preamble[0] + 400)));
+        if (presentsAnswers) {
+            attachUnheadedAnswers(slots);
+        }
         dropRepeatedHeadings(slots);
 
         // Join in reading order: footnote references are followed through the letter.
@@ -72,43 +91,44 @@ final class QuestionAnswerAssembler {
         for (int[] range : sections.trailers()) {
             trailers.add(joiner.join(lines, range[0], range[1]));
         }
-        return build(slots, preambleText, trailers);
+        return build(slots, preambleText, trailers, sections);
     }
 
     /**
      * "Antwoord" without its number: the answer to the question just before it; "Vraag" without
      * one: the question after the highest number so far. Where neither works out, the heading is
-     * dropped and its text stays with the block before.
+     * dropped and its text stays with the block before. One pass with a running highest number,
+     * so that a text of nothing but bare headings stays linear.
      */
     private void numberBareHeadings(List<Slot> slots) {
-        for (int i = 0; i < slots.size(); i++) {
-            Slot slot = slots.get(i);
-            if (!slot.numbers.isEmpty()) {
-                continue;
-            }
-            Slot before = i > 0 ? slots.get(i - 1) : null;
-            if (slot.kind == Heading.Kind.ANSWER && before != null && before.kind == Heading.Kind.QUESTION
-                    && !before.numbers.isEmpty()) {
-                slot.numbers = new ArrayList<>(before.numbers);
-            } else if (slot.kind == Heading.Kind.QUESTION && before != null) {
-                int highest = 0;
-                for (int k = 0; k < i; k++) {
-                    for (String n : slots.get(k).numbers) {
-                        highest = Math.max(highest, QuestionNumbers.numericPart(n));
+        List<Slot> kept = new ArrayList<>(slots.size());
+        int highest = 0;
+        for (Slot slot : slots) {
+            if (slot.numbers.isEmpty()) {
+                Slot before = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+                if (slot.kind == Heading.Kind.ANSWER && before != null && before.kind == Heading.Kind.QUESTION
+                        && !before.numbers.isEmpty()) {
+                    slot.numbers = new ArrayList<>(before.numbers);
+                } else if (slot.kind == Heading.Kind.QUESTION && before != null) {
+                    slot.numbers = new ArrayList<>(List.of(Integer.toString(highest + 1)));
+                } else {
+                    warnings.add("heading '" + slot.printed + "' without a number ignored");
+                    if (before != null) {
+                        before.to = slot.to;
                     }
+                    continue;
                 }
-                slot.numbers = new ArrayList<>(List.of(Integer.toString(highest + 1)));
-            } else {
-                warnings.add("heading '" + slot.printed + "' without a number ignored");
-                if (before != null) {
-                    before.to = slot.to;
-                }
-                slots.remove(i--);
-                continue;
+                slot.inferred = true;
+                warnings.add("heading '" + slot.printed + "' printed without a number; taken as "
+                        + slot.printed + " " + String.join(", ", slot.numbers) + " from sequence");
             }
-            warnings.add("heading '" + slot.printed + "' printed without a number; taken as "
-                    + slot.printed + " " + String.join(", ", slot.numbers) + " from sequence");
+            for (String n : slot.numbers) {
+                highest = Math.max(highest, QuestionNumbers.numericPart(n));
+            }
+            kept.add(slot);
         }
+        slots.clear();
+        slots.addAll(kept);
     }
 
     /**
@@ -161,6 +181,7 @@ final class QuestionAnswerAssembler {
                 continue;
             }
             if (line.text.startsWith(label)) {
+                printedAgain.set(k, before.to);
                 before.to = k;
                 return;
             }
@@ -168,46 +189,57 @@ final class QuestionAnswerAssembler {
         }
     }
 
-    /** "Antwoord N" with no "Vraag N" anywhere, right after another answer: the heading was lost. */
+    /**
+     * "Antwoord N" with no "Vraag N" anywhere, right after another answer: the heading was lost.
+     * The numbers asked are kept in a set, so the pass is linear in the number of blocks.
+     */
     private void inferMissingQuestionHeadings(List<Slot> slots, int[] preamble) {
-        if (countKind(slots, Heading.Kind.QUESTION) == 0) {
+        Set<String> asked = numbersOf(slots, Heading.Kind.QUESTION);
+        if (asked.isEmpty()) {
             return;
         }
-        for (int i = 0; i < slots.size(); i++) {
-            Slot answer = slots.get(i);
-            if (answer.kind != Heading.Kind.ANSWER || anyQuestionHas(slots, answer.numbers)) {
+        List<Slot> out = new ArrayList<>(slots.size());
+        for (Slot answer : slots) {
+            Slot before = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (answer.kind != Heading.Kind.ANSWER || answer.numbers.stream().anyMatch(asked::contains)
+                    || (before != null && before.kind != Heading.Kind.ANSWER)) {
+                out.add(answer);
                 continue;
             }
-            boolean afterAnswer = i > 0 && slots.get(i - 1).kind == Heading.Kind.ANSWER;
-            int from = i == 0 ? preamble[0] : slots.get(i - 1).from;
-            int to = i == 0 ? preamble[1] : slots.get(i - 1).to;
-            if (i > 0 && !afterAnswer) {
-                continue;
-            }
+            int from = before == null ? preamble[0] : before.from;
+            int to = before == null ? preamble[1] : before.to;
             int split = lastPageStart(from, to);
             if (split < 0 || !endsLikeQuestion(probe(split, to))) {
                 warnings.add("no question found for '" + answer.printed + "'");
+                out.add(answer);
                 continue;
             }
-            if (i == 0) {
+            if (before == null) {
                 preamble[1] = split;
             } else {
-                slots.get(i - 1).to = split;
+                before.to = split;
             }
-            slots.add(i, Slot.inferred(Heading.Kind.QUESTION, answer.numbers, split, to));
-            warnings.add("heading '" + slots.get(i).printed + "' missing; inferred from sequence");
-            i++;
+            Slot inferred = Slot.inferred(Heading.Kind.QUESTION, answer.numbers, split, to);
+            warnings.add("heading '" + inferred.printed + "' missing; inferred from sequence");
+            asked.addAll(answer.numbers);
+            out.add(inferred);
+            out.add(answer);
         }
+        slots.clear();
+        slots.addAll(out);
     }
 
     /** "Vraag N" followed by "Vraag N+1" with no "Antwoord N" anywhere: the heading was lost. */
     private void inferMissingAnswerHeadings(List<Slot> slots) {
-        if (countKind(slots, Heading.Kind.ANSWER) == 0) {
+        Set<String> answered = numbersOf(slots, Heading.Kind.ANSWER);
+        if (answered.isEmpty()) {
             return;
         }
+        List<Slot> out = new ArrayList<>(slots.size());
         for (int i = 0; i < slots.size(); i++) {
             Slot question = slots.get(i);
-            if (question.kind != Heading.Kind.QUESTION || anyAnswerCovers(slots, question.numbers)) {
+            out.add(question);
+            if (question.kind != Heading.Kind.QUESTION || question.numbers.stream().anyMatch(answered::contains)) {
                 continue;
             }
             boolean beforeQuestionOrEnd = i + 1 == slots.size() || slots.get(i + 1).kind == Heading.Kind.QUESTION;
@@ -224,10 +256,72 @@ final class QuestionAnswerAssembler {
             }
             int to = question.to;
             question.to = split;
-            slots.add(i + 1, Slot.inferred(Heading.Kind.ANSWER, question.numbers, split, to));
-            warnings.add("heading '" + slots.get(i + 1).printed + "' missing; inferred from sequence");
-            i++;
+            Slot inferred = Slot.inferred(Heading.Kind.ANSWER, question.numbers, split, to);
+            warnings.add("heading '" + inferred.printed + "' missing; inferred from sequence");
+            answered.addAll(question.numbers);
+            out.add(inferred);
         }
+        slots.clear();
+        slots.addAll(out);
+    }
+
+    /**
+     * "Vraag 5 … ?" followed, before the next heading, by a new paragraph of prose that is not
+     * question text, in a letter that answers: the answer's heading was never printed (a ministry's
+     * Word letter with "Vraag 5" and "Vraag 6" each followed directly by their answers). The
+     * paragraphs after the question's last question mark become its answer, with a warning, rather
+     * than staying in the question where they would read as part of what was asked.
+     */
+    private void attachUnheadedAnswers(List<Slot> slots) {
+        Set<String> answered = numbersOf(slots, Heading.Kind.ANSWER);
+        List<Slot> out = new ArrayList<>(slots.size());
+        for (Slot question : slots) {
+            out.add(question);
+            if (question.kind != Heading.Kind.QUESTION || question.numbers.isEmpty()
+                    || question.numbers.stream().anyMatch(answered::contains)) {
+                continue;
+            }
+            List<Integer> starts = new ArrayList<>();
+            String text = new ParagraphJoiner(breaks, explicitPages, footnotes.superscripts())
+                    .join(lines, question.from, question.to, question.rest, starts::add);
+            String[] paragraphs = text.split("\n\n");
+            if (paragraphs.length != starts.size() + 1 || paragraphs.length < 2) {
+                continue;
+            }
+            // The question ends with its last paragraph that ends like a question; an answer's
+            // paragraphs may ask a rhetorical question inside, but do not end with one.
+            int lastAsking = -1;
+            for (int k = 0; k < paragraphs.length; k++) {
+                if (endsLikeQuestion(withoutTrailingReferences(paragraphs[k]))) {
+                    lastAsking = k;
+                }
+            }
+            if (lastAsking < 0 || lastAsking + 1 >= paragraphs.length || !readsAsProse(paragraphs[lastAsking + 1])) {
+                continue;
+            }
+            int split = starts.get(lastAsking);
+            int to = question.to;
+            question.to = split;
+            Slot answer = Slot.inferred(Heading.Kind.ANSWER, question.numbers, split, to);
+            answered.addAll(question.numbers);
+            warnings.add("'" + question.printed + "' is followed by prose without an answer heading; taken as '"
+                    + answer.printed + "'");
+            review.add("answer without a heading attached to question " + String.join(", ", question.numbers));
+            answer.reported = true;
+            out.add(answer);
+        }
+        slots.clear();
+        slots.addAll(out);
+    }
+
+    /**
+     * A paragraph that reads as an answer's prose: a sentence that starts with a capital and
+     * ends with a full stop, not a reference list ("1) https://…") or a lone number.
+     */
+    private static boolean readsAsProse(String paragraph) {
+        String p = paragraph.strip();
+        return p.length() >= 20 && Text.startsUpper(p) && Text.hasLetter(p) && p.indexOf(' ') > 0
+                && !p.contains("://") && p.indexOf('.') > 0;
     }
 
     /** The same heading again (a noisy extraction repeating text): the repeat is dropped. */
@@ -245,6 +339,7 @@ final class QuestionAnswerAssembler {
             }
             if (fresh.isEmpty()) {
                 warnings.add("heading '" + slot.printed + "' printed again; the repeat is ignored");
+                repeats.add(slot);
                 continue;
             }
             if (fresh.size() < slot.numbers.size()) {
@@ -258,7 +353,8 @@ final class QuestionAnswerAssembler {
         slots.addAll(kept);
     }
 
-    private Assembled build(List<Slot> slots, String preamble, List<String> trailers) {
+    private Assembled build(List<Slot> slots, String preamble, List<String> trailers,
+                            LetterSections.Sections sections) {
         List<Question> questions = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
         BitSet bracketed = footnotes.bracketed();
@@ -266,6 +362,7 @@ final class QuestionAnswerAssembler {
             if (slot.text.isEmpty()) {
                 warnings.add("'" + slot.printed + "' has no text");
             }
+            reportDoubts(slot);
             if (slot.kind == Heading.Kind.QUESTION) {
                 // Questions carry the member's own "N)" references, whether or not the letter prints their texts.
                 List<String> cited = cited(slot.text, n -> n < 100);
@@ -278,7 +375,72 @@ final class QuestionAnswerAssembler {
             }
         }
         checkCompleteness(questions, answers);
-        return new Assembled(questions, answers, preamble, trailers);
+        int[] coverage = coverage(slots, sections);
+        return new Assembled(questions, answers, preamble, trailers, coverage[0], coverage[1]);
+    }
+
+    /** A heading that was guessed or could not be read is a reason for a person to look. */
+    private void reportDoubts(Slot slot) {
+        if (slot.doubt != null) {
+            warnings.add("heading '" + slot.printed + "': " + slot.doubt);
+            review.add("heading could not be read as printed: '" + Text.abbreviate(slot.printed, 60) + "'");
+        } else if (slot.inferred && !slot.reported) {
+            review.add(slot.headingLine < 0
+                    ? "heading read by inference: '" + slot.printed + "' is not printed"
+                    : "heading read by inference: '" + slot.printed + "' numbered " + String.join(", ", slot.numbers));
+        }
+    }
+
+    /**
+     * How much of the body is in no question or answer: content lines from the first heading to
+     * the end of the last block (page furniture, footnote bodies, the preamble and the closing
+     * trailer left out) that no kept block covers, and text between blocks that is not a
+     * block's. A repeat that was dropped counts only when its text is not printed in the block
+     * it repeats (a noisy extraction printing a block twice loses nothing). Returns {uncovered, body} in characters.
+     */
+    private int[] coverage(List<Slot> slots, LetterSections.Sections sections) {
+        if (sections.blocks().isEmpty()) {
+            return new int[] {0, 0};
+        }
+        BitSet covered = (BitSet) printedAgain.clone();
+        BitSet headingLines = new BitSet();
+        for (LetterSections.Block block : sections.blocks()) {
+            headingLines.set(block.headingLine());
+        }
+        for (Slot slot : slots) {
+            covered.set(slot.from, Math.max(slot.from, slot.to));
+            if (slot.headingLine >= 0) {
+                covered.set(slot.headingLine);
+            }
+        }
+        java.util.Map<String, Slot> keptByNumber = new java.util.HashMap<>();
+        for (Slot kept : slots) {
+            for (String n : kept.numbers) {
+                keptByNumber.putIfAbsent(kept.kind + n, kept);
+            }
+        }
+        for (Slot repeat : repeats) {
+            String text = probe(repeat.from, repeat.to, repeat.rest);
+            Slot kept = repeat.numbers.isEmpty() ? null : keptByNumber.get(repeat.kind + repeat.numbers.get(0));
+            if (kept != null && kept.text.startsWith(text)) {
+                covered.set(repeat.from, Math.max(repeat.from, repeat.to));
+            }
+        }
+        int bodyFrom = sections.blocks().get(0).headingLine();
+        int bodyTo = sections.blocks().get(sections.blocks().size() - 1).to();
+        int body = 0;
+        int uncovered = 0;
+        for (int i = bodyFrom; i < bodyTo; i++) {
+            Line line = lines.get(i);
+            if (!line.isContent()) {
+                continue;
+            }
+            body += line.text.length();
+            if (!covered.get(i) && !headingLines.get(i)) {
+                uncovered += line.text.length();
+            }
+        }
+        return new int[] {uncovered, body};
     }
 
     /**
@@ -382,8 +544,25 @@ final class QuestionAnswerAssembler {
     }
 
     private String probe(int from, int to, String firstLine) {
-        return new ParagraphJoiner(breaks, explicitPages, footnotes.superscripts()).join(lines, from, to, firstLine)
-                .replaceAll("[\\d,\\s]+$", "");
+        return withoutTrailingReferences(
+                new ParagraphJoiner(breaks, explicitPages, footnotes.superscripts()).join(lines, from, to, firstLine));
+    }
+
+    /**
+     * Without the digits, commas and spaces at its end (references after a question mark). A
+     * backwards scan: the regular expression {@code [\d,\s]+$} retries from every digit of a
+     * text and was quadratic on long runs of numbers.
+     */
+    private static String withoutTrailingReferences(String text) {
+        int end = text.length();
+        while (end > 0) {
+            char c = text.charAt(end - 1);
+            if (!(Character.isDigit(c) || c == ',' || Character.isWhitespace(c))) {
+                break;
+            }
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /** Questions end with a question mark, perhaps inside a closing quote or bracket. */
@@ -392,32 +571,14 @@ final class QuestionAnswerAssembler {
         return text.indexOf('?', from) >= 0;
     }
 
-    private static int countKind(List<Slot> slots, Heading.Kind kind) {
-        int n = 0;
+    private static Set<String> numbersOf(List<Slot> slots, Heading.Kind kind) {
+        Set<String> numbers = new HashSet<>();
         for (Slot s : slots) {
             if (s.kind == kind) {
-                n++;
+                numbers.addAll(s.numbers);
             }
         }
-        return n;
-    }
-
-    private static boolean anyQuestionHas(List<Slot> slots, List<String> numbers) {
-        for (Slot s : slots) {
-            if (s.kind == Heading.Kind.QUESTION && s.numbers.stream().anyMatch(numbers::contains)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyAnswerCovers(List<Slot> slots, List<String> numbers) {
-        for (Slot s : slots) {
-            if (s.kind == Heading.Kind.ANSWER && s.numbers.stream().anyMatch(numbers::contains)) {
-                return true;
-            }
-        }
-        return false;
+        return numbers;
     }
 
     /** A block being assembled; its range and numbers change as repairs are made. */
@@ -429,10 +590,20 @@ final class QuestionAnswerAssembler {
         int from;
         int to;
         String text = "";
+        /** Its heading, or the heading's number, was not printed but worked out from the sequence. */
+        boolean inferred;
+        /** A review reason more precise than "inferred" was already given. */
+        boolean reported;
+        /** What had to be guessed to read the printed heading, or null. */
+        String doubt;
+        /** The line of the printed heading, -1 for an inferred block. */
+        int headingLine = -1;
 
         Slot(LetterSections.Block block) {
             this(block.heading().kind(), block.heading().printed(), block.heading().rest(),
                     new ArrayList<>(block.heading().numbers()), block.from(), block.to());
+            this.doubt = block.heading().doubt();
+            this.headingLine = block.headingLine();
         }
 
         private Slot(Heading.Kind kind, String printed, String rest, List<String> numbers, int from, int to) {
@@ -447,7 +618,9 @@ final class QuestionAnswerAssembler {
         static Slot inferred(Heading.Kind kind, List<String> numbers, int from, int to) {
             String word = kind == Heading.Kind.QUESTION ? "Vraag " : "Antwoord ";
             String printed = word + joinNumbers(numbers);
-            return new Slot(kind, printed, "", new ArrayList<>(numbers), from, to);
+            Slot slot = new Slot(kind, printed, "", new ArrayList<>(numbers), from, to);
+            slot.inferred = true;
+            return slot;
         }
 
         private static String joinNumbers(List<String> numbers) {

@@ -37,6 +37,14 @@
  *   <li><b>Zaak numbers</b>: the one printed with the questions or as "Uw referentie" first,
  *       then others printed outside the questions and answers (a cover letter, a "Toelichting").
  *       A zaak number inside a question or answer refers to another case and is left out.</li>
+ *   <li><b>Review reasons</b>: what a person should check, in short stable phrases
+ *       ("heading read by inference: …", "answer without a heading attached to question 5",
+ *       "heading could not be read as printed: …", "question 9 without an answer", "text left over
+ *       between blocks: N of M characters (P %) in no question or answer"). Warnings say more and
+ *       include harmless repairs; a letter with no review reason was read as printed.</li>
+ *   <li><b>Kinds of notices</b>: a letter that reprints the questions only to say they are
+ *       answered late, withdrawn or answered elsewhere is a POSTPONEMENT, WITHDRAWAL or NOTICE
+ *       with the reprinted questions; only text outside the questions decides.</li>
  *   <li><b>Dates</b>: submitted from "(ingezonden …)" (else the cover letter's "uw brief van …",
  *       with a warning), received from "(ontvangen …)", the letter date from the letterhead's
  *       "Datum" (or "Den Haag, …"). An Aanhangsel has no letter date.</li>

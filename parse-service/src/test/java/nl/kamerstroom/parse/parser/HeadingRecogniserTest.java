@@ -30,6 +30,20 @@ class HeadingRecogniserTest {
             Antwoord op vragen 2a-2c     | ANSWER   | 2a,2b,2c
             Antwoord 1, 2 en 5           | ANSWER   | 1,2,5
             Antwoord 2 en 3              | ANSWER   | 2,3
+            Vraag 7, 8, 9 10 en 11       | QUESTION | 7,8,9,10,11
+            Antwoord op vragen 7, 8, en 9 | ANSWER  | 7,8,9
+            Vraag 2, 3, 4, 5             | QUESTION | 2,3,4,5
+            Vraag 13,,14                 | QUESTION | 13,14
+            Vraag 13 ,14                 | QUESTION | 13,14
+            Antwoord 2–5                 | ANSWER   | 2,3,4,5
+            Antwoord op de vragen 10 — 11 | ANSWER  | 10,11
+            Antwoord 3 tot 5             | ANSWER   | 3,4,5
+            Antwoord 13 t/m 14           | ANSWER   | 13,14
+            Beantwoording van de vragen 11, 12 en 13 | ANSWER | 11,12,13
+            Antwoorden op de vragen 11, 12 en 13: | ANSWER | 11,12,13
+            Antwoord op Vraag 3          | ANSWER   | 3
+            VRAAG 4                      | QUESTION | 4
+            Vraag nr. 3                  | QUESTION | 3
             """)
     void recognisesHeadings(String line, Heading.Kind kind, String numbers) {
         Heading heading = HeadingRecogniser.recognise(line);
@@ -37,6 +51,23 @@ class HeadingRecogniserTest {
         assertThat(heading.kind()).isEqualTo(kind);
         assertThat(heading.numbers()).containsExactly(numbers.split(","));
         assertThat(heading.rest()).isEmpty();
+        assertThat(heading.doubt()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}, with a doubt")
+    @CsvSource(delimiter = '|', textBlock = """
+            Vraag 7 of 8                 | 7,8
+            Vraag 7/8                    | 7,8
+            Antwoord 4 + 5               | 4,5
+            Vraag 16 en 17 t/m           | 16,17
+            Vraag 6 *                    | 6
+            Antwoord op vragen 2, 3 en (4) | 2,3,4
+            """)
+    void readsListsItHasToGuessAtWithADoubt(String line, String numbers) {
+        Heading heading = HeadingRecogniser.recognise(line);
+        assertThat(heading).isNotNull();
+        assertThat(heading.numbers()).containsExactly(numbers.split(","));
+        assertThat(heading.doubt()).isNotBlank();
     }
 
     @Test
@@ -61,6 +92,10 @@ class HeadingRecogniserTest {
             "Vraag",
             "In antwoord op uw brief van 19 september 2025",
             "Vraag 12345",
+            "Vraag 2April",
+            "Vraag 3 en 4 van het lid Mutluer zijn al beantwoord.",
+            "Antwoord op vragen 7, 8 en 9 vindt u in de brief van 3 mei.",
+            "Vraag 2024 was een jaar van weinig vragen",
             ""})
     void ignoresSentencesThatMerelyStartLikeHeadings(String line) {
         Heading heading = HeadingRecogniser.recognise(line);

@@ -19,9 +19,14 @@ final class LetterTexts {
     }
 
     static String text(String path) {
-        try (InputStream in = LetterTexts.class.getResourceAsStream("/letters/" + path)) {
+        return resource("/letters/" + path);
+    }
+
+    /** A test resource by its path from the classpath root, as UTF-8. */
+    static String resource(String path) {
+        try (InputStream in = LetterTexts.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no test letter " + path);
+                throw new IllegalArgumentException("no test resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
