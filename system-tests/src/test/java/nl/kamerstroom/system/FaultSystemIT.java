@@ -211,20 +211,34 @@ class FaultSystemIT {
         pending.addAll(letters.keySet());
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                pending.removeIf(zaak -> client.status(store + "/api/zaken/" + zaak) == 200);
+                inParallel(List.copyOf(pending), zaak -> {
+                    if (client.status(store + "/api/zaken/" + zaak) == 200) {
+                        pending.remove(zaak);
+                    }
+                });
                 return pending.isEmpty();
             });
         } catch (ConditionTimeoutException e) {
             // reported below, per phase and in total
         }
         softly.assertThat(pending).as("zaken never stored (of %d)", letters.size()).isEmpty();
+        Map<String, JsonNode> zaken = new ConcurrentHashMap<>();
+        inParallel(List.copyOf(letters.keySet()), zaak -> {
+            if (!pending.contains(zaak)) {
+                try {
+                    zaken.put(zaak, client.get(store + "/api/zaken/" + zaak, Duration.ofSeconds(30)).json());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
         for (Map.Entry<String, Letter> entry : letters.entrySet()) {
             Phase row = phases.get(phaseOf.get(entry.getKey()));
             row.uploaded++;
-            if (pending.contains(entry.getKey())) {
+            JsonNode zaak = zaken.get(entry.getKey());
+            if (zaak == null) {
                 continue;
             }
-            JsonNode zaak = client.get(store + "/api/zaken/" + entry.getKey(), Duration.ofSeconds(10)).json();
             List<String> numbers = new ArrayList<>();
             zaak.path("questions").forEach(q -> numbers.add(q.path("number").asText()));
             long answered = 0;
@@ -241,6 +255,18 @@ class FaultSystemIT {
             if (right) {
                 row.stored++;
             }
+        }
+    }
+
+    /** Asks the store about many zaken at once, as many clients would. */
+    private static void inParallel(List<String> zaken, java.util.function.Consumer<String> each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Void>> all = zaken.stream()
+                    .map(z -> CompletableFuture.runAsync(() -> each.accept(z), pool)).toList();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -56,11 +56,20 @@ final class TopicTail implements AutoCloseable {
             // the topic may not exist yet: assign its partitions once it does
             List<TopicPartition> partitions = List.of();
             while (running && partitions.isEmpty()) {
-                var info = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-                if (info != null && !info.isEmpty()) {
-                    partitions = info.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                } else {
-                    consumer.poll(Duration.ofMillis(500)); // nothing assigned: only paces the loop
+                try {
+                    var info = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                    if (info != null && !info.isEmpty()) {
+                        partitions = info.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                        continue;
+                    }
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    // broker busy or away: ask again
+                }
+                try {
+                    Thread.sleep(500); // paces the reader's own loop until the topic exists
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
             consumer.assign(partitions);
