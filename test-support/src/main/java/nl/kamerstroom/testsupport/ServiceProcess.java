@@ -41,6 +41,8 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // as in the images: a JVM that ran out of memory exits (and is restarted) instead of limping on
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -95,6 +97,53 @@ public final class ServiceProcess implements AutoCloseable {
             sleep(500);
         }
         throw new IOException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no clean leave of the consumer group, as a lost node. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether {@code /q/health/ready} answers 200 right now. */
+    public boolean isReady() {
+        return health("ready") == 200;
+    }
+
+    /** The status of {@code /q/health/<check>} ({@code live}, {@code ready}), or -1 if it does not answer. */
+    public int health(String check) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/" + check))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Resident memory of the process in KiB from {@code /proc}, or -1 where there is no procfs. */
+    public long residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or not Linux
+        }
+        return -1;
     }
 
     /** SIGTERM, so the service finishes in-flight work; SIGKILL after {@code grace}. */
