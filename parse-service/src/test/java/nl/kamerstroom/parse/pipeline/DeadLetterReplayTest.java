@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +19,6 @@ import nl.kamerstroom.parse.read.LetterReader;
 import nl.kamerstroom.parse.read.ReadException;
 import nl.kamerstroom.testsupport.KafkaResource;
 import nl.kamerstroom.testsupport.TopicReader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,25 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
-class DeadLetterReplayTest {
+class DeadLetterReplayTest extends WithPipeline {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY = "test-operator-key"; // the test profile's kamerstroom.admin.api-key
     private static final String NEEDS_FIX = "NEEDS A FIX\n";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    LetterPipeline pipeline;
-
-    @AfterEach
-    void realReader() {
-        pipeline.readWith(null);
-    }
 
     @Test
     void theOperatorEndpointsNeedTheKey() {

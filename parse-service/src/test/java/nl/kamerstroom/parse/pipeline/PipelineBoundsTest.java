@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +20,6 @@ import nl.kamerstroom.parse.read.LetterReader;
 import nl.kamerstroom.testsupport.KafkaResource;
 import nl.kamerstroom.testsupport.TopicReader;
 import org.apache.kafka.common.utils.Utils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
-class PipelineBoundsTest {
+class PipelineBoundsTest extends WithPipeline {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int PARTITIONS = 3; // the test broker's num.partitions
     private static final String SLOW = "SLOW LETTER";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    LetterPipeline pipeline;
-
-    @AfterEach
-    void realReader() {
-        pipeline.readWith(null);
-    }
 
     @Test
     void aSlowLetterIsDeadLetteredWhileOtherPartitionsGoOnAndTheNextLetterOfItsPartitionFollows() throws Exception {
