@@ -9,6 +9,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Sends a keyed record and returns a future that completes when the broker acknowledged it, or
  * fails with the broker's reason. Callers that must not move on before an event is durable (mark a
  * row published, commit an input offset, move a file) wait on it.
+ *
+ * <p>A send the emitter refuses at once (its buffer is full because the broker is away, the
+ * channel is closing) fails the returned future too rather than throwing, so every failure reaches
+ * the caller the same way and a caller that retries transient failures sees them all.
  */
 public final class AcknowledgedSend {
 
@@ -27,15 +31,19 @@ public final class AcknowledgedSend {
         for (Object m : metadata) {
             message = message.addMetadata(m);
         }
-        emitter.send(message
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        try {
+            emitter.send(message
+                    .withAck(() -> {
+                        acked.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        acked.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException refused) {
+            acked.completeExceptionally(refused);
+        }
         return acked;
     }
 }

@@ -1,14 +1,16 @@
 package nl.kamerstroom.parse.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Quarkus;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.events.LetterFetched;
 import nl.kamerstroom.events.LetterParsed;
@@ -26,14 +28,36 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code letters.fetched} in; {@code letters.parsed} plus one {@code questions.parsed} per
- * question out; anything that cannot be parsed to {@code letters.dlq} with the reason. The input
- * offset is committed only after every output was acknowledged, so a crash re-parses rather than
- * loses; the store is idempotent on the result.
+ * question out; a letter that cannot be parsed within the service's bounds to {@code letters.dlq}
+ * with the reason.
+ *
+ * <p>Every record ends in exactly one of three ways. <b>Parsed</b> or <b>dead-lettered</b>: its
+ * outputs were acknowledged by the broker, then the method returns and the offset may be committed.
+ * A property of the letter (unreadable, too slow, events too large) dead-letters it; a broker that
+ * is away is waited for ({@link UntilAcknowledged}), never a reason to dead-letter. <b>Neither</b>:
+ * an {@link Error} (or the service stopping) escapes, the record is not acknowledged and the process
+ * exits, so that it is read again after the restart instead of being lost or dead-lettered.
  */
 @ApplicationScoped
 public class LetterPipeline {
 
     private static final Logger LOG = Logger.getLogger(LetterPipeline.class);
+
+    /** Exit status after an Error in the pipeline: the process restarts, the record is read again. */
+    static final int EXIT_ERROR = 71;
+
+    /** Room for the record's key, CloudEvents headers and framing on top of the serialised value. */
+    static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
+
+    /** How one record ended. */
+    public record Outcome(String documentId, boolean parsed, String reason) {
+    }
+
+    /** The reader's entry point; a seam so that tests can make a parse slow without a slow input. */
+    @FunctionalInterface
+    interface Reader {
+        ParsedLetter read(byte[] content, String declaredType) throws ReadException;
+    }
 
     @Inject
     @Channel("letters-parsed")
@@ -47,60 +71,140 @@ public class LetterPipeline {
     @Channel("letters-dlq")
     Emitter<LetterFailed> deadLetters;
 
-    /** Recorded on every parsed letter, so that a re-parse by a better parser can be told apart. */
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
-    String parserVersion;
+    @Inject
+    ParseWatchdog watchdog;
 
     @Inject
     ObjectMapper json;
 
-    private final LetterReader reader = new LetterReader();
+    /** Recorded on every parsed letter, so that a re-parse by a better parser can be told apart. */
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String parserVersion;
+
+    @ConfigProperty(name = "kamerstroom.parse.max-event-bytes")
+    long maxEventBytes;
+
+    @ConfigProperty(name = "kamerstroom.parse.send-retry.first-pause")
+    Duration firstPause;
+
+    @ConfigProperty(name = "kamerstroom.parse.send-retry.max-pause")
+    Duration maxPause;
+
+    private volatile Reader reader = new LetterReader()::read;
 
     @Incoming("letters-fetched")
     @Blocking
     public void onLetter(ConsumerRecord<String, byte[]> record) {
-        // read here rather than in a Kafka deserializer, so that an unreadable event is dead-lettered
-        // with a reason like every other failure instead of taking the connector's failure path
-        LetterFetched letter;
         try {
-            letter = record.value() == null ? null : json.readValue(record.value(), LetterFetched.class);
-        } catch (IOException e) {
-            letter = null;
+            process(record);
+        } catch (RuntimeException | Error e) {
+            // not acknowledged: the connector's failure strategy (fail) stops the channel and the
+            // process exits, so that the record is read again after the restart, never skipped
+            LOG.errorf(e, "could not finish %s-%d@%d; exiting so that the service restarts and reads it again",
+                    record.topic(), record.partition(), record.offset());
+            Quarkus.asyncExit(EXIT_ERROR);
+            throw e;
         }
+    }
+
+    /** Parses one {@code letters.fetched} record and publishes the result or the dead letter. */
+    public Outcome process(ConsumerRecord<String, byte[]> record) {
+        LetterFetched letter = fetched(record);
         if (letter == null || letter.content() == null) {
-            deadLetter(record, null, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
+            return deadLetter(record, null, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
                     "DeserializationFailure");
-            return;
         }
         ParsedLetter result;
         try {
-            result = reader.read(letter.content(), letter.contentType());
+            Reader read = reader;
+            result = watchdog.parse(() -> read.read(letter.content(), letter.contentType()));
         } catch (ReadException e) {
-            deadLetter(record, letter, e.getMessage(), e.unsupported() ? "UnsupportedFormat" : "UnreadableContent");
-            return;
+            return deadLetter(record, letter, e.getMessage(), e.unsupported() ? "UnsupportedFormat" : "UnreadableContent");
+        } catch (ParseWatchdog.TookTooLong e) {
+            return deadLetter(record, letter, e.getMessage(), "TookTooLong");
+        } catch (ServiceStopping e) {
+            throw e; // the record stays unacknowledged
         } catch (RuntimeException e) {
             LOG.errorf(e, "parser failed on %s", letter.documentId());
-            deadLetter(record, letter, "the parser failed: " + e, e.getClass().getSimpleName());
-            return;
+            return deadLetter(record, letter, "the parser failed: " + e, e.getClass().getSimpleName());
         }
+        result = CarriableText.clean(result);
         if (letter.metadata() != null) {
             result = result.withSourceZaken(letter.metadata().zaakNumbers());
         }
         LetterParsed event = new LetterParsed(letter.documentId(), letter.sha256(), letter.source(),
                 letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), parserVersion,
                 letter.metadata(), result);
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        acks.add(AcknowledgedSend.send(parsed, event, event.key()));
-        for (QuestionParsed question : QuestionParsed.of(event)) {
-            acks.add(AcknowledgedSend.send(questions, question, event.key()));
+        List<QuestionParsed> perQuestion = QuestionParsed.of(event);
+        String tooLarge = tooLarge(event, perQuestion);
+        if (tooLarge != null) {
+            return deadLetter(record, letter, tooLarge, "EventTooLarge");
         }
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+        try {
+            String key = event.key();
+            UntilAcknowledged.send(EventTypes.TOPIC_LETTERS_PARSED + " for " + letter.documentId(),
+                    () -> AcknowledgedSend.send(parsed, event, key), firstPause, maxPause);
+            for (QuestionParsed question : perQuestion) {
+                UntilAcknowledged.send(EventTypes.TOPIC_QUESTIONS_PARSED + " for " + letter.documentId()
+                        + " question " + question.number(), () -> AcknowledgedSend.send(questions, question, key),
+                        firstPause, maxPause);
+            }
+        } catch (UntilAcknowledged.Refused e) {
+            return deadLetter(record, letter, e.getMessage(), "EventRefused");
+        }
         LOG.infof("parsed %s: %s, %d questions, %d answers%s", letter.documentId(), result.kind(),
                 result.questions().size(), result.answers().size(),
                 result.warnings().isEmpty() ? "" : ", warnings " + result.warnings());
+        return new Outcome(letter.documentId(), true, null);
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, LetterFetched letter, String reason,
+    /** For tests: parse with this reader instead of {@link LetterReader}; {@code null} restores it. */
+    void readWith(Reader replacement) {
+        reader = replacement == null ? new LetterReader()::read : replacement;
+    }
+
+    private LetterFetched fetched(ConsumerRecord<String, byte[]> record) {
+        // read here rather than in a Kafka deserializer, so that an unreadable event is dead-lettered
+        // with a reason like every other failure instead of taking the connector's failure path
+        try {
+            return record.value() == null ? null : json.readValue(record.value(), LetterFetched.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Why the letter's events cannot be published, or {@code null}. Checked before sending, against
+     * the producers' {@code max.request.size}, so that a letter too large is dead-lettered at once
+     * rather than refused by the producer, retried, or left to block the letters behind it.
+     */
+    private String tooLarge(LetterParsed event, List<QuestionParsed> perQuestion) {
+        String letter = tooLarge(EventTypes.TOPIC_LETTERS_PARSED + " event", event);
+        if (letter != null) {
+            return letter;
+        }
+        for (QuestionParsed question : perQuestion) {
+            String one = tooLarge(EventTypes.TOPIC_QUESTIONS_PARSED + " event of question " + question.number(), question);
+            if (one != null) {
+                return one;
+            }
+        }
+        return null;
+    }
+
+    private String tooLarge(String what, Object event) {
+        long size;
+        try {
+            size = json.writeValueAsBytes(event).length;
+        } catch (JsonProcessingException e) {
+            return "the " + what + " could not be serialised: " + e.getOriginalMessage();
+        }
+        long limit = maxEventBytes - RECORD_OVERHEAD_BYTES;
+        return size <= limit ? null : String.format("the %s would be %,d bytes, more than the %,d bytes an event may "
+                + "have (kamerstroom.parse.max-event-bytes)", what, size, limit);
+    }
+
+    private Outcome deadLetter(ConsumerRecord<String, byte[]> record, LetterFetched letter, String reason,
             String errorType) {
         LetterFailed failed = new LetterFailed(
                 letter == null ? record.key() : letter.documentId(),
@@ -110,6 +214,13 @@ public class LetterPipeline {
                 "parse", reason, errorType, record.topic(), record.partition(), record.offset(), Instant.now());
         LOG.warnf("dead-lettered %s from %s-%d@%d: %s", failed.documentId(), record.topic(), record.partition(),
                 record.offset(), reason);
-        AcknowledgedSend.send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId()).join();
+        String key = failed.documentId() == null ? "unknown" : failed.documentId();
+        try {
+            UntilAcknowledged.send(EventTypes.TOPIC_LETTERS_DLQ + " for " + key,
+                    () -> AcknowledgedSend.send(deadLetters, failed, key), firstPause, maxPause);
+        } catch (UntilAcknowledged.Refused e) {
+            throw new IllegalStateException("the dead letter itself was refused", e);
+        }
+        return new Outcome(failed.documentId(), false, reason);
     }
 }

@@ -1,0 +1,12 @@
+package nl.kamerstroom.parse.pipeline;
+
+/**
+ * A wait (for a parse, for the broker) was interrupted because the service is stopping. The record
+ * being handled stays unacknowledged, so that the next owner of its partition reads it again.
+ */
+public final class ServiceStopping extends RuntimeException {
+
+    ServiceStopping(String what, InterruptedException cause) {
+        super("interrupted while " + what + " (the service is stopping)", cause);
+    }
+}
