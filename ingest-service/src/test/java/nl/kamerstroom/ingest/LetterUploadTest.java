@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class LetterUploadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The bootstrap upload key of the test profile (application.properties). */
+    static final String UPLOAD_KEY = "test-upload-key";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -40,7 +42,7 @@ class LetterUploadTest {
         byte[] letter = ("Vraag 1\nKent u het bericht? " + UUID.randomUUID() + "\nAntwoord op vraag 1\nJa.")
                 .getBytes(StandardCharsets.UTF_8);
 
-        String documentId = given().contentType("text/plain; charset=utf-8").body(letter)
+        String documentId = given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain; charset=utf-8").body(letter)
                 .queryParam("fileName", "brief.txt").queryParam("zaak", "2025Z17315")
                 .when().post("/api/letters")
                 .then().statusCode(202).body("documentId", notNullValue()).body("duplicate", equalTo(false))
@@ -60,11 +62,11 @@ class LetterUploadTest {
         assertThat(event.at("/metadata/zaakNumbers/0").asText()).isEqualTo("2025Z17315");
 
         // the same bytes again: the same id, and no second event
-        given().contentType("text/plain").body(letter)
+        given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body(letter)
                 .when().post("/api/letters")
                 .then().statusCode(202).body("documentId", equalTo(documentId)).body("duplicate", equalTo(true));
         byte[] marker = ("Vraag 1\nmarker " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        String markerId = given().contentType("text/plain").body(marker).when().post("/api/letters")
+        String markerId = given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body(marker).when().post("/api/letters")
                 .then().statusCode(202).extract().path("documentId");
         // the marker was published after the duplicate; once it is visible, so would the duplicate be
         eventFor(markerId);
@@ -78,7 +80,7 @@ class LetterUploadTest {
         try {
             List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                ids.add(pool.submit(() -> given().contentType("text/plain").body(letter).when().post("/api/letters")
+                ids.add(pool.submit(() -> given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body(letter).when().post("/api/letters")
                         .then().statusCode(202).extract().<String>path("documentId")));
             }
             String first = ids.get(0).get();
@@ -86,7 +88,7 @@ class LetterUploadTest {
                 assertThat(id.get()).isEqualTo(first);
             }
             byte[] marker = ("Vraag 1\nmarker " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-            String markerId = given().contentType("text/plain").body(marker).when().post("/api/letters")
+            String markerId = given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body(marker).when().post("/api/letters")
                     .then().statusCode(202).extract().path("documentId");
             eventFor(markerId);
             assertThat(allEvents().stream().filter(r -> first.equals(r.key())).count()).isEqualTo(1);
@@ -98,7 +100,7 @@ class LetterUploadTest {
     @Test
     void pdfIsAccepted() {
         byte[] pdf = ("%PDF-1.4\n" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
-        String id = given().contentType("application/pdf").body(pdf).when().post("/api/letters")
+        String id = given().header("X-Api-Key", UPLOAD_KEY).contentType("application/pdf").body(pdf).when().post("/api/letters")
                 .then().statusCode(202).extract().path("documentId");
         assertThat(eventFor(id).value()).contains("\"contentType\":\"application/pdf\"");
     }
@@ -110,20 +112,20 @@ class LetterUploadTest {
             "text/xml"})
     void everyFormatTheParserReadsIsAccepted(String mediaType) {
         byte[] body = ("letter " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        String id = given().contentType(mediaType).body(body).when().post("/api/letters")
+        String id = given().header("X-Api-Key", UPLOAD_KEY).contentType(mediaType).body(body).when().post("/api/letters")
                 .then().statusCode(202).extract().path("documentId");
         assertThat(eventFor(id).value()).contains("\"contentType\":\"" + mediaType + "\"");
     }
 
     @Test
     void emptyBodyIsABadRequest() {
-        given().contentType("text/plain").body(new byte[0]).when().post("/api/letters")
+        given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body(new byte[0]).when().post("/api/letters")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("empty"));
     }
 
     @Test
     void unsupportedTypeIs415() {
-        given().contentType("image/png").body(new byte[] {1, 2, 3}).when().post("/api/letters")
+        given().header("X-Api-Key", UPLOAD_KEY).contentType("image/png").body(new byte[] {1, 2, 3}).when().post("/api/letters")
                 .then().statusCode(415).body("detail", containsString("image/png"));
     }
 
@@ -131,13 +133,13 @@ class LetterUploadTest {
     void overTheTwentyMegabyteLimitIs413() {
         byte[] big = new byte[20 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        given().contentType("text/plain").body(big).when().post("/api/letters")
+        given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body(big).when().post("/api/letters")
                 .then().statusCode(413).body("detail", containsString("20971520"));
     }
 
     @Test
     void badZaakNumberIs400() {
-        given().contentType("text/plain").body("x").queryParam("zaak", "2025-17315").when().post("/api/letters")
+        given().header("X-Api-Key", UPLOAD_KEY).contentType("text/plain").body("x").queryParam("zaak", "2025-17315").when().post("/api/letters")
                 .then().statusCode(400).body("detail", containsString("2025-17315"));
     }
 

@@ -10,14 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Optional;
+import nl.kamerstroom.ingest.upload.ApiKeys;
 import nl.kamerstroom.ingest.upload.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code POST /api/backfill {"source":"koop","from":"2024-01-01"}} starts a historical import;
@@ -31,8 +28,8 @@ public class BackfillResource {
     @Inject
     Backfills backfills;
 
-    @ConfigProperty(name = "kamerstroom.admin.api-key")
-    Optional<String> apiKey;
+    @Inject
+    ApiKeys keys;
 
     public record Request(String source, String from) {
     }
@@ -41,10 +38,7 @@ public class BackfillResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@HeaderParam("X-Api-Key") String key, Request request) {
-        Response refused = refused(key);
-        if (refused != null) {
-            return refused;
-        }
+        keys.operator(key);
         if (request == null || request.source() == null || request.from() == null) {
             return Problem.response(Response.Status.BAD_REQUEST, "send {\"source\": \"koop\", \"from\": \"2024-01-01\"}");
         }
@@ -64,19 +58,7 @@ public class BackfillResource {
 
     @GET
     public Response progress(@HeaderParam("X-Api-Key") String key) {
-        Response refused = refused(key);
-        return refused != null ? refused : Response.ok(Map.of("backfills", backfills.all())).build();
-    }
-
-    private Response refused(String key) {
-        if (apiKey.isEmpty() || apiKey.get().isBlank()) {
-            return Problem.response(Response.Status.FORBIDDEN,
-                    "backfill is disabled: no kamerstroom.admin.api-key is configured");
-        }
-        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-                apiKey.get().getBytes(StandardCharsets.UTF_8))) {
-            return Problem.response(Response.Status.UNAUTHORIZED, "send the admin API key in X-Api-Key");
-        }
-        return null;
+        keys.operator(key);
+        return Response.ok(Map.of("backfills", backfills.all())).build();
     }
 }

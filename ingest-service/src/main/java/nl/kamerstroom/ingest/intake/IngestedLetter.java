@@ -33,6 +33,10 @@ public class IngestedLetter extends PanacheEntityBase {
     @Column(name = "source_id")
     public String sourceId;
 
+    /** The upload key's owner (a key id, or {@code bootstrap}) for an upload, else null. */
+    @Column(name = "uploaded_by")
+    public String uploadedBy;
+
     @Column(name = "file_name")
     public String fileName;
 

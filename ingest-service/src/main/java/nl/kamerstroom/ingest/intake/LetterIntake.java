@@ -8,7 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,8 +55,16 @@ public class LetterIntake {
         }
     }
 
-    @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "30s")
+    @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "10s")
     Duration publishTimeout;
+
+    /**
+     * Sends that the caller stopped waiting for (Kafka did not acknowledge within the publish timeout)
+     * but the producer still holds, by content hash. The next attempt with the same bytes waits for
+     * that send instead of making a second one, so a letter retried after an outage is on the topic
+     * once. A send that failed is forgotten and sent anew.
+     */
+    private final Map<String, CompletableFuture<Void>> unfinishedSends = new ConcurrentHashMap<>();
 
     /**
      * What the caller gets back: the document id, whether this call published nothing because the
@@ -67,9 +77,20 @@ public class LetterIntake {
         }
     }
 
-    /** A letter as a source hands it over. */
+    /**
+     * A letter as a source hands it over.
+     *
+     * @param uploadedBy the upload key's owner for an upload, else null: a {@code sourceId} is that
+     *                   owner's own, so it is part of the document id and can never name another
+     *                   key's document
+     */
     public record Incoming(byte[] content, String contentType, String source, String sourceId, String fileName,
-            SourceMetadata metadata) {
+            SourceMetadata metadata, String uploadedBy) {
+
+        public Incoming(byte[] content, String contentType, String source, String sourceId, String fileName,
+                SourceMetadata metadata) {
+            this(content, contentType, source, sourceId, fileName, metadata, null);
+        }
     }
 
     /**
@@ -92,15 +113,22 @@ public class LetterIntake {
     }
 
     private Accepted accept(Incoming in, String sha256) {
-        IntakeLedger.Claim claim = ledger.claim(sha256, in);
+        IntakeLedger.Claim claim = Failures.database("recording " + in.source() + " letter " + sha256,
+                () -> ledger.claim(sha256, in));
         if (claim.alreadyPublished()) {
             LOG.infof("duplicate content %s: already published as %s", sha256, claim.documentId());
             return new Accepted(claim.documentId(), true, false);
         }
+        if (awaitUnfinishedSend(sha256, claim.documentId())) {
+            // an earlier attempt's send was acknowledged after its caller had given up: it counts
+            markPublished(claim.documentId(), sha256);
+            LOG.infof("%s was acknowledged late for an earlier attempt; marked, not sent again", claim.documentId());
+            return new Accepted(claim.documentId(), false, claim.changed());
+        }
         if (claim.unconfirmedSince() != null
                 && topic.contains(claim.documentId(), sha256, claim.unconfirmedSince().minus(RECOVERY_SLACK))) {
             // published before a crash that came before the mark: the topic has it, so it counts as published
-            ledger.markPublished(claim.documentId(), Instant.now());
+            markPublished(claim.documentId(), sha256);
             LOG.infof("%s was published before a restart; marked, not sent again", claim.documentId());
             return new Accepted(claim.documentId(), true, claim.changed());
         }
@@ -108,17 +136,65 @@ public class LetterIntake {
                 FormatDetector.normalise(in.contentType()), sha256, in.content().length, in.content(),
                 claim.receivedAt(), in.metadata());
         publish(event);
-        ledger.markPublished(claim.documentId(), Instant.now());
+        markPublished(claim.documentId(), sha256);
         LOG.infof("published %s (%s, %d bytes, %s)%s", claim.documentId(), event.contentType(), event.size(),
                 in.source(), claim.changed() ? " with changed content" : "");
         return new Accepted(claim.documentId(), false, claim.changed());
     }
 
+    private void markPublished(String documentId, String sha256) {
+        Failures.database("marking " + documentId + " published", () -> {
+            ledger.markPublished(documentId, Instant.now());
+            return null;
+        });
+        unfinishedSends.remove(sha256);
+    }
+
+    /**
+     * Whether an earlier attempt's send of these bytes is (or becomes, within the publish timeout)
+     * acknowledged. False when there is none or it failed: then this attempt sends.
+     */
+    private boolean awaitUnfinishedSend(String sha256, String documentId) {
+        CompletableFuture<Void> earlier = unfinishedSends.get(sha256);
+        if (earlier == null) {
+            return false;
+        }
+        try {
+            earlier.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            unfinishedSends.remove(sha256, earlier);
+            return false;
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka has still not acknowledged " + documentId + " (sent by an earlier"
+                    + " attempt) within " + publishTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing " + documentId, e);
+        }
+    }
+
     private void publish(LetterFetched event) {
-        CompletableFuture<Void> acked = AcknowledgedSend.send(letters, event, event.documentId());
+        CompletableFuture<Void> acked;
+        try {
+            acked = AcknowledgedSend.send(letters, event, event.documentId());
+        } catch (RuntimeException e) {
+            // the emitter refuses when its buffer is full or the channel is down: an outage, not the letter
+            throw new PublishFailedException("Kafka could not take " + event.documentId() + ": " + e, e);
+        }
+        unfinishedSends.put(event.sha256(), acked);
+        acked.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                unfinishedSends.remove(event.sha256(), acked);
+            }
+        });
         try {
             acked.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (Failures.isPermanentPublishFailure(e.getCause())) {
+                throw new LetterRefusedException("the letter's event does not fit the topic (" + e.getCause().getMessage()
+                        + ")", e.getCause());
+            }
             throw new PublishFailedException("Kafka did not accept " + event.documentId() + ": " + e.getCause(),
                     e.getCause());
         } catch (TimeoutException e) {
@@ -139,7 +215,7 @@ public class LetterIntake {
     }
 
     /** Kafka refused or did not answer; the letter is recorded and is published on the next attempt. */
-    public static class PublishFailedException extends RuntimeException {
+    public static class PublishFailedException extends DependencyUnavailableException {
         PublishFailedException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -208,6 +284,7 @@ public class LetterIntake {
             row.sha256 = sha256;
             row.source = in.source();
             row.sourceId = in.sourceId();
+            row.uploadedBy = in.uploadedBy();
             row.fileName = in.fileName();
             row.contentType = FormatDetector.normalise(in.contentType());
             row.sizeBytes = in.content().length;
@@ -231,7 +308,9 @@ public class LetterIntake {
          */
         public static String documentId(Incoming in, String sha256) {
             if (hasSourceId(in)) {
-                return documentId(in.source(), in.sourceId());
+                // an upload's sourceId belongs to the key that sent it: key B's "brief-1" is not key A's
+                return documentId(in.source(), in.uploadedBy() == null ? in.sourceId()
+                        : in.uploadedBy() + "-" + in.sourceId().trim());
             }
             return in.source() + "-" + sha256.substring(0, 24);
         }

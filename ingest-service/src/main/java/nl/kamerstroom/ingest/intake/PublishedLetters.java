@@ -26,6 +26,13 @@ public class PublishedLetters {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * Each metadata call waits no longer than a send would: with the broker down, the caller (an upload
+     * retried during the outage) gets its 503 after the publish timeout, not after half a minute.
+     */
+    @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "10s")
+    Duration metadataTimeout;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -59,13 +66,13 @@ public class PublishedLetters {
         Instant deadline = Instant.now().plus(TIMEOUT);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, metadataTimeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(p -> query.put(p, since.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, TIMEOUT);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, metadataTimeout);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, metadataTimeout);
             Map<TopicPartition, Long> remaining = new HashMap<>();
             for (TopicPartition p : partitions) {
                 OffsetAndTimestamp start = starts.get(p);

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.kamerstroom.events.SourceMetadata;
+import nl.kamerstroom.ingest.intake.DependencyUnavailableException;
 import nl.kamerstroom.ingest.intake.LetterIntake;
+import nl.kamerstroom.ingest.intake.LetterRefusedException;
 import nl.kamerstroom.ingest.source.CursorStore;
 import nl.kamerstroom.ingest.source.HostBackingOffException;
 import nl.kamerstroom.ingest.source.PublicationLinks;
@@ -152,8 +154,11 @@ public class KoopSruSource implements Source {
                     LOG.warnf("koop: skipped %s, its XML is malformed: %s", record.identifier(), e.getMessage());
                     stats.error("malformed", record.identifier() + ": " + e.getMessage());
                 } catch (RetryableSourceException | HostBackingOffException | CircuitBreakerOpenException
-                        | LetterIntake.PublishFailedException e) {
+                        | DependencyUnavailableException e) {
                     return unavailable(uri, e, stats);
+                } catch (LetterRefusedException e) {
+                    LOG.warnf("%s: skipped %s: %s", "koop", record.identifier(), e.getMessage());
+                    stats.error("refused", e.getMessage());
                 } catch (SourceException e) {
                     LOG.warnf("koop: skipped %s: %s", record.identifier(), e.getMessage());
                     stats.error("file", e.getMessage());
@@ -228,6 +233,7 @@ public class KoopSruSource implements Source {
     private String unavailable(URI uri, RuntimeException e, SourceMetrics.Stats stats) {
         String kind = e instanceof CircuitBreakerOpenException ? "circuit-open"
                 : e instanceof LetterIntake.PublishFailedException ? "publish"
+                : e instanceof DependencyUnavailableException ? "database"
                 : e instanceof HostBackingOffException ? "backing-off" : "http";
         LOG.warnf("koop: source unavailable at %s, will resume from the same cursor: %s", uri, e.toString());
         stats.error(kind, String.valueOf(e.getMessage()));

@@ -15,7 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.kamerstroom.ingest.intake.LetterIntake;
+import nl.kamerstroom.ingest.intake.DependencyUnavailableException;
+import nl.kamerstroom.ingest.intake.LetterRefusedException;
 import nl.kamerstroom.ingest.source.HostBackingOffException;
 import nl.kamerstroom.ingest.source.RetryableSourceException;
 import nl.kamerstroom.ingest.source.SafeXml;
@@ -123,10 +124,11 @@ public class TkODataBackfill {
                         emitted = documents.ingest(doc, zaken(entity), files.resource(doc.id()), null, stats);
                     }
                 } catch (RetryableSourceException | HostBackingOffException | CircuitBreakerOpenException
-                        | LetterIntake.PublishFailedException e) {
+                        | DependencyUnavailableException e) {
                     stats.error("http", e.getMessage());
                     return "source unavailable at document " + id + ": " + e.getMessage();
-                } catch (SourceException | SafeXml.MalformedException | IllegalArgumentException e) {
+                } catch (SourceException | SafeXml.MalformedException | IllegalArgumentException
+                        | LetterRefusedException e) {
                     LOG.warnf("tk backfill: skipped document %s: %s", id, e.getMessage());
                     stats.error("file", id + ": " + e.getMessage());
                 }

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import nl.kamerstroom.ingest.intake.DependencyUnavailableException;
 import nl.kamerstroom.ingest.intake.LetterIntake;
+import nl.kamerstroom.ingest.intake.LetterRefusedException;
 import nl.kamerstroom.ingest.source.CursorStore;
 import nl.kamerstroom.ingest.source.HostBackingOffException;
 import nl.kamerstroom.ingest.source.RetryableSourceException;
@@ -123,8 +125,11 @@ public class TkSyncFeedSource implements Source {
                             e.getMessage());
                     stats.error("malformed", entry.entityId() + ": " + e.getMessage());
                 } catch (RetryableSourceException | HostBackingOffException | CircuitBreakerOpenException
-                        | LetterIntake.PublishFailedException e) {
+                        | DependencyUnavailableException e) {
                     return unavailable(uri, e, stats);
+                } catch (LetterRefusedException e) {
+                    LOG.warnf("%s: skipped %s: %s", "tk", entry.entityId(), e.getMessage());
+                    stats.error("refused", e.getMessage());
                 } catch (SourceException e) {
                     LOG.warnf("tk: skipped %s entry %s: %s", category, entry.entityId(), e.getMessage());
                     stats.error("file", e.getMessage());
@@ -157,6 +162,7 @@ public class TkSyncFeedSource implements Source {
     private String unavailable(URI uri, RuntimeException e, SourceMetrics.Stats stats) {
         String kind = e instanceof CircuitBreakerOpenException ? "circuit-open"
                 : e instanceof LetterIntake.PublishFailedException ? "publish"
+                : e instanceof DependencyUnavailableException ? "database"
                 : e instanceof HostBackingOffException ? "backing-off" : "http";
         LOG.warnf("tk: source unavailable at %s, will resume from the same cursor: %s", uri, e.toString());
         stats.error(kind, String.valueOf(e.getMessage()));

@@ -99,6 +99,44 @@ class KoopSruSourceTest {
         assertThat(keyed("koop-ah-tk-20182019-3616")).hasSize(1);
     }
 
+    @Test
+    void anOutageLongerThanTheRetriesCostsOnlyDelay() throws Exception {
+        stub.resetAll();
+        cursors.save("koop", "Kamervragen", "2019-08-02", null);
+        // the SRU host answers 500 to every attempt of the first poll (the retries give up)
+        stub.stubFor(get(urlPathEqualTo("/sru")).willReturn(aResponse().withStatus(500)));
+        double httpErrorsBefore = metrics.of("koop").errors("http");
+
+        source.poll();
+
+        assertThat(stub.findAll(getRequestedFor(urlPathEqualTo("/sru"))).size()).as("attempts").isGreaterThan(1);
+        assertThat(cursors.position("koop", "Kamervragen")).contains("2019-08-02");
+        assertThat(keyed("koop-ah-tk-20182019-9001")).isEmpty();
+
+        // back, but its first XML download is a 503: the next poll gets everything, once
+        stub.resetAll();
+        stub.stubFor(get(urlPathEqualTo("/sru")).withQueryParam("query", containing("dt.modified>=2019-08-02"))
+                .willReturn(xml(SruFixture.response(1, null, List.of(SruFixture.record("ah-tk-20182019-9001",
+                        "20182019", "Vragen na een storing", "Kamervragen (Aanhangsel)", "2019-08-22",
+                        "2019-08-22T10:00:00+02:00", 1))))));
+        // bytes of their own, so that the other test's publication of the fixture does not make this a duplicate
+        byte[] afterTheOutage = (new String(fixture("ah-tk-20182019-3616.fragments.xml"), StandardCharsets.UTF_8)
+                + "<!-- na de storing -->").getBytes(StandardCharsets.UTF_8);
+        String file = xmlPath("ah-tk-20182019-9001", "20182019");
+        stub.stubFor(get(urlEqualTo(file)).inScenario("busy").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("free"));
+        stub.stubFor(get(urlEqualTo(file)).inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml")
+                        .withBody(afterTheOutage)));
+
+        source.poll();
+
+        assertThat(keyed("koop-ah-tk-20182019-9001")).hasSize(1);
+        assertThat(cursors.position("koop", "Kamervragen")).contains("2019-08-22");
+        stub.verify(2, getRequestedFor(urlEqualTo(file)));
+        assertThat(metrics.of("koop").errors("http")).isGreaterThan(httpErrorsBefore);
+    }
+
     private void serveXml(String id, String year, byte[] body) {
         stub.stubFor(get(urlEqualTo(xmlPath(id, year))).willReturn(aResponse()
                 .withHeader("Content-Type", "application/xml").withBody(body)));
