@@ -1,12 +1,15 @@
 package nl.kamerstroom.ingest.intake;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import nl.kamerstroom.messaging.KafkaReaderConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,8 +36,9 @@ public class PublishedLetters {
     @ConfigProperty(name = "kamerstroom.ingest.publish-timeout", defaultValue = "10s")
     Duration metadataTimeout;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "mp.messaging.outgoing.letters-fetched.topic", defaultValue = "letters.fetched")
     String fetchedTopic;
@@ -57,12 +61,7 @@ public class PublishedLetters {
      *         guess, it tries again later
      */
     private boolean find(String topic, String documentId, String marker, Instant since) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "33554432");
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "33554432");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-publish-recovery");
+        Properties props = KafkaReaderConfig.reader(kafkaConfig, "ingest-publish-recovery", 33554432);
         Instant deadline = Instant.now().plus(TIMEOUT);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {

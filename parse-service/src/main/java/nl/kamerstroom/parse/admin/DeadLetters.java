@@ -1,6 +1,7 @@
 package nl.kamerstroom.parse.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Properties;
 import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.parse.pipeline.LetterPipeline;
+import nl.kamerstroom.messaging.KafkaReaderConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,8 +53,9 @@ public class DeadLetters {
     public record Replayed(String documentId, String topic, int partition, long offset, boolean parsed, String reason) {
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "kamerstroom.parse.admin.max-dlq-scan")
     int maxScan;
@@ -166,12 +169,8 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // a letters.fetched record may carry a 20 MB letter in base64
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(32 * 1024 * 1024));
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(32 * 1024 * 1024));
+        Properties props = KafkaReaderConfig.reader(kafkaConfig, "parse-dlq-replay", 32 * 1024 * 1024);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
