@@ -39,7 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton // one rate limiter and one count of parses for all requests
 public class ParseResource {
 
-    private final LetterReader reader = new LetterReader();
+    @jakarta.inject.Inject
+    LetterReader reader;
 
     @ConfigProperty(name = "kamerstroom.parse.max-size")
     MemorySize maxSize;

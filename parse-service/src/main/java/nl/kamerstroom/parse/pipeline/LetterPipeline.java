@@ -90,7 +90,16 @@ public class LetterPipeline {
     @ConfigProperty(name = "kamerstroom.parse.send-retry.max-pause")
     Duration maxPause;
 
-    private volatile Reader reader = new LetterReader()::read;
+    @Inject
+    LetterReader configuredReader;
+
+    /** The configured reader, or a test's replacement. */
+    private volatile Reader reader;
+
+    @jakarta.annotation.PostConstruct
+    void useConfiguredReader() {
+        reader = configuredReader::read;
+    }
 
     @Incoming("letters-fetched")
     @Blocking
@@ -160,7 +169,7 @@ public class LetterPipeline {
 
     /** For tests: parse with this reader instead of {@link LetterReader}; {@code null} restores it. */
     void readWith(Reader replacement) {
-        reader = replacement == null ? new LetterReader()::read : replacement;
+        reader = replacement == null ? configuredReader::read : replacement;
     }
 
     private LetterFetched fetched(ConsumerRecord<String, byte[]> record) {

@@ -65,10 +65,12 @@ public final class LetterReader {
             };
         } catch (ReadException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // no reader may let anything escape: the pipeline dead-letters with a reason and goes on
+        } catch (RuntimeException | StackOverflowError e) {
+            // no reader may let a failure of its own escape: the pipeline dead-letters with a reason and
+            // goes on. An OutOfMemoryError is not caught: it says nothing certain about this letter, and
+            // the JVM exits on it (-XX:+ExitOnOutOfMemoryError) so that the letter is read again, not lost
             throw ReadException.unreadable("the " + format + " reader failed on this content ("
-                    + e.getClass().getSimpleName() + ")", e instanceof OutOfMemoryError ? null : e);
+                    + e.getClass().getSimpleName() + ")", e);
         }
     }
 
