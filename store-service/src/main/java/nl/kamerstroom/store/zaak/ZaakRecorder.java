@@ -53,11 +53,14 @@ public class ZaakRecorder {
     /**
      * The letter that stands for the zaak: one with questions, an answer before the questions
      * alone (it repeats them and adds the answers), the newest of those; else the newest letter.
+     * A notice ({@link LetterKind#NOTICE}) that reprints the questions never stands for the zaak,
+     * and of two copies of one document the XML's reading counts ({@link Letter#supersededBy}).
      */
     public static Optional<Letter> primary(List<Letter> letters) {
         Comparator<Letter> preference = Comparator
                 .comparing((Letter l) -> l.deletedAt == null)
-                .thenComparing(l -> !l.questions.isEmpty())
+                .thenComparing(l -> !l.questions.isEmpty() && l.kind != LetterKind.NOTICE)
+                .thenComparing(l -> l.supersededBy == null)
                 .thenComparing(l -> l.kind == LetterKind.ANSWER || l.kind == LetterKind.FURTHER_ANSWER)
                 .thenComparing(l -> l.updatedAt);
         return letters.stream().max(preference);
