@@ -50,8 +50,9 @@ final class MetadataExtractor {
     private static final Pattern GLUED_LETTERHEAD = Pattern.compile(
             "\\s*-?\\s*(?:Ons kenmerk|Onze referentie|Uw referentie|Uw kenmerk|Uw brief|Bij beantwoording de datum|Datum \\d|Pagina \\d+ van)\\b.*$",
             Pattern.DOTALL);
+    private static final Pattern ZAAK_IN_PARENTHESES = Pattern.compile("\\s*\\(\\d{4}Z\\d{5}\\)");
     /** Where the cover sentence's over-clause ends: ", worden beantwoord", a full stop (a footnote mark may follow it). */
-    private static final Pattern COVER_CLAUSE_END = Pattern.compile(", worden| worden beantwoord|, zijn |\\.\\d{0,3}(?:\\s|$)|\\n");
+    private static final Pattern COVER_CLAUSE_END = Pattern.compile(", worden| worden beantwoord|, zijn |,? \\(?ingezonden |\\.\\d{0,3}(?:\\s|$)|\\n");
     /** Who asked, where no "Vragen van …" header is printed: "vragen gesteld door de leden …". */
     private static final Pattern ASKED_BY = Pattern.compile(
             "(?:gesteld|ingediend) door ((?:het|de) (?:[Kk]amer)?(?:lid|leden) .{1,400}?)(?= over | aan | inzake |\\s?\\(ingezonden|\\. |, worden|$)");
@@ -117,7 +118,9 @@ final class MetadataExtractor {
     }
 
     private static String withoutLetterhead(String subject) {
-        return GLUED_LETTERHEAD.matcher(subject).replaceFirst("").strip();
+        String s = GLUED_LETTERHEAD.matcher(subject).replaceFirst("");
+        // "over X (2024Z11889)": the zaak number printed with the subject is not part of it
+        return ZAAK_IN_PARENTHESES.matcher(s).replaceAll("").strip();
     }
 
     /**
