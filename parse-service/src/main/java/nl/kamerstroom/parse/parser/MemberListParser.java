@@ -8,7 +8,9 @@ import nl.kamerstroom.events.ParsedLetter.Member;
 /**
  * Reads the members who asked: "het lid Sneller (D66)", "de leden Chakor (GroenLinks-PvdA) en
  * Kostić (PvdD)", "de leden Mutluer en Kathmann (beiden GroenLinks-PvdA)", "de leden Inge van Dijk,
- * Vedder (beiden CDA) en Welzijn (Nieuw Sociaal Contract)". Names and parties are kept as printed.
+ * Vedder (beiden CDA) en Welzijn (Nieuw Sociaal Contract)". Names and parties are kept as printed,
+ * except for the spaces a text layer loses: "Inge vanDijk" is "Inge van Dijk", "Klashorst(PVV)"
+ * and "Patijn(beiden GroenLinks-PvdA)" read as if the space were there, "(SP)en" as "(SP) en".
  */
 final class MemberListParser {
 
@@ -16,6 +18,9 @@ final class MemberListParser {
             "^(?:van\\s+)?(?:het|de)\\s+(?:[Kk]amer)?(?:lid|leden)\\s+");
     private static final Pattern GROUP_WORD = Pattern.compile("^(?:beiden|beide|allen|alle)\\s+");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s+en\\s+");
+    /** A surname prefix glued to the surname: "vanDijk", "van derLinde", "tenBroeke". */
+    private static final Pattern GLUED_PREFIX = Pattern.compile(
+            "(?<![\\p{L}])((?:van|de|der|den|ter|ten|te|in 't|in het)(?: (?:de|der|den|het))?)(?=\\p{Lu})");
 
     private MemberListParser() {
     }
@@ -46,7 +51,7 @@ final class MemberListParser {
 
     private static void addNames(List<Member> members, String names, String party) {
         for (String name : NAME_SEPARATOR.split(names.strip())) {
-            String n = name.strip();
+            String n = GLUED_PREFIX.matcher(name.strip()).replaceAll("$1 ");
             if (n.startsWith("en ")) {
                 n = n.substring(3).strip();
             }

@@ -20,9 +20,16 @@ import nl.kamerstroom.events.ParsedLetter.Member;
  *       (else of the cover letter, else of "Betreft"), so that the question letter, the answer and
  *       a postponement of one zaak carry the same subject; the whole "Betreft" only when there is
  *       no "over …" clause;</li>
- *   <li>zaak numbers: the one printed with the questions ("ingezonden …, 2025Z17315") or as "Uw
- *       referentie" first, then others printed outside the questions and answers; zaak numbers
- *       inside a question or answer refer to other cases and are left out;</li>
+ *   <li>zaak numbers: the document's own first, in this order of trust: the one printed with the
+ *       questions ("ingezonden …, 2025Z17315"), "Uw referentie" / "Uw kenmerk" in the letterhead,
+ *       one in the sentence that names the questions ("de vragen van … (2024Z11889)"); then the
+ *       zaken the letter cites elsewhere outside the questions and answers, in printed order. Zaak
+ *       numbers inside a question or answer refer to other cases and are left out; Tweede Kamer
+ *       document numbers ("2022D22285") are never zaak numbers ({@link ZaakNumbers} takes only Z);</li>
+ *   <li>askers: from the questions' header or the cover letter's "de vragen van de leden …"; a
+ *       cover sentence's " aan " after its " over " ("… over X. Zij sluiten aan bij …") is not an
+ *       addressee, so the members end at " over "; "gesteld door het lid …" where no header is
+ *       printed;</li>
  *   <li>answered by: offices, not persons ("Minister van Justitie en Veiligheid"); from "Antwoord
  *       van …" where printed, else from the signature.</li>
  * </ul>
@@ -36,6 +43,19 @@ final class MetadataExtractor {
     private static final Pattern YOUR_LETTER = Pattern.compile("uw brief van (\\d{1,2} ?[a-z]{3,9} ?\\d{4})");
     private static final Pattern PLACE_AND_DATE = Pattern.compile("^(?:Den Haag|'s-Gravenhage|’s-Gravenhage),\\s*(.*)$");
     private static final Pattern BETREFT_OVER = Pattern.compile("(?i)^(?:antwoord(?:en)?|beantwoording|uitstel[^ ]*)\\b.{0,80}? over (.+)$");
+    /**
+     * A letterhead field glued onto a subject by a text layer or a Word text box anchored in the
+     * "Betreft" paragraph: "… politiehonden Ons kenmerk- Bij beantwoording de datum en ons kenmerk vermelden".
+     */
+    private static final Pattern GLUED_LETTERHEAD = Pattern.compile(
+            "\\s*-?\\s*(?:Ons kenmerk|Onze referentie|Uw referentie|Uw kenmerk|Uw brief|Bij beantwoording de datum|Datum \\d|Pagina \\d+ van)\\b.*$",
+            Pattern.DOTALL);
+    private static final Pattern ZAAK_IN_PARENTHESES = Pattern.compile("\\s*\\(\\d{4}Z\\d{5}\\)");
+    /** Where the cover sentence's over-clause ends: ", worden beantwoord", a full stop (a footnote mark may follow it). */
+    private static final Pattern COVER_CLAUSE_END = Pattern.compile(", worden| worden beantwoord|, zijn |,? \\(?ingezonden |\\.\\d{0,3}(?:\\s|$)|\\n");
+    /** Who asked, where no "Vragen van …" header is printed: "vragen gesteld door de leden …". */
+    private static final Pattern ASKED_BY = Pattern.compile(
+            "(?:gesteld|ingediend) door ((?:het|de) (?:[Kk]amer)?(?:lid|leden) .{1,400}?)(?= over | aan | inzake |\\s?\\(ingezonden|\\. |, worden|$)");
 
     /** The parts of the letter that metadata comes from. */
     record Parts(String preamble, List<String> trailers, List<String> signatureLines, Letterhead letterhead) {
@@ -55,7 +75,8 @@ final class MetadataExtractor {
         Letterhead letterhead = parts.letterhead();
         QuestionsHeader header = QuestionsHeader.find(preamble);
 
-        List<Member> askers = header == null ? List.of() : MemberListParser.parse(header.members());
+        header = header == null ? null : repaired(header);
+        List<Member> askers = header == null ? askedBy(preamble) : MemberListParser.parse(header.members());
         List<String> addressees = header == null || header.addressees() == null
                 ? List.of() : OfficeNames.parseList(header.addressees());
 
@@ -79,14 +100,50 @@ final class MetadataExtractor {
 
     private static String subject(QuestionsHeader header, Letterhead letterhead) {
         if (header != null && header.subject() != null) {
-            return header.subject();
+            String subject = withoutLetterhead(header.subject());
+            if (!subject.isEmpty()) {
+                return subject;
+            }
         }
         String betreft = letterhead.subject();
         if (betreft == null || betreft.isBlank()) {
             return null;
         }
-        Matcher m = BETREFT_OVER.matcher(betreft.strip());
+        betreft = withoutLetterhead(betreft.strip());
+        if (betreft.isEmpty()) {
+            return null;
+        }
+        Matcher m = BETREFT_OVER.matcher(betreft);
         return Text.trimClause(m.matches() ? m.group(1) : betreft);
+    }
+
+    private static String withoutLetterhead(String subject) {
+        String s = GLUED_LETTERHEAD.matcher(subject).replaceFirst("");
+        // "over X (2024Z11889)": the zaak number printed with the subject is not part of it
+        return ZAAK_IN_PARENTHESES.matcher(s).replaceAll("").strip();
+    }
+
+    /**
+     * The cover letter's form, "de vragen van het lid X (P) over S, worden beantwoord …", has no
+     * addressees: an " aan " found after its " over " belongs to a later sentence. Members then end
+     * at " over " and the subject is the over-clause up to the end of its sentence.
+     */
+    private static QuestionsHeader repaired(QuestionsHeader header) {
+        String members = header.members();
+        int over = members.indexOf(" over ");
+        if (over < 0) {
+            return header;
+        }
+        String rest = members.substring(over + 6) + (header.addressees() == null ? "" : " aan " + header.addressees());
+        Matcher stop = COVER_CLAUSE_END.matcher(rest);
+        String subject = Text.trimClause(stop.find() ? rest.substring(0, stop.start()) : rest);
+        return new QuestionsHeader(members.substring(0, over).strip(), null,
+                subject.isEmpty() ? header.subject() : subject, header.submitted(), header.zaak());
+    }
+
+    private static List<Member> askedBy(String preamble) {
+        Matcher m = ASKED_BY.matcher(preamble.replace("\n\n", " "));
+        return m.find() ? MemberListParser.parse(m.group(1)) : List.of();
     }
 
     private static List<String> zaakNumbers(QuestionsHeader header, Parts parts) {
@@ -96,6 +153,15 @@ final class MetadataExtractor {
         }
         if (parts.letterhead().yourReference() != null) {
             ZaakNumbers.scan(parts.letterhead().yourReference(), zaken::add);
+        }
+        if (header != null) {
+            // the sentence that names the questions: "de vragen van … over … (2024Z11889)"
+            String preamble = parts.preamble();
+            int at = preamble.indexOf(header.members());
+            if (at >= 0) {
+                int end = preamble.indexOf("\n\n", at);
+                ZaakNumbers.scan(preamble.substring(at, end < 0 ? preamble.length() : Math.min(end, at + 1500)), zaken::add);
+            }
         }
         ZaakNumbers.scan(parts.preamble(), zaken::add);
         for (String trailer : parts.trailers()) {

@@ -3,27 +3,19 @@ package nl.kamerstroom.parse.read;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdnRef;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * DOCX (Apache POI, XWPF) and ODT (its {@code content.xml} through the hardened XML parser) to text: one
+ * DOCX (Apache POI opens it, {@link WordDocumentText} reads it: letterhead text boxes, headers,
+ * tables, numbering, notes) and ODT (its {@code content.xml} through the hardened XML parser) to text: one
  * paragraph per line with a blank line between paragraphs, table rows as "cell | cell", footnote
  * references glued to the word before them and the footnote texts after the body ("1 text"), the
  * way the typeset Aanhangsel prints them. The text parser does the rest.
@@ -89,53 +81,10 @@ final class OfficeReader {
     static String docx(byte[] content, Limits limits) throws ReadException {
         inflate(content, limits, "DOCX document", null);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
-            List<String> lines = new ArrayList<>();
-            for (IBodyElement element : doc.getBodyElements()) {
-                if (element instanceof XWPFParagraph p) {
-                    lines.add(paragraph(p));
-                } else if (element instanceof XWPFTable t) {
-                    for (XWPFTableRow row : t.getRows()) {
-                        List<String> cells = new ArrayList<>();
-                        for (XWPFTableCell cell : row.getTableCells()) {
-                            cells.add(cell.getText().strip());
-                        }
-                        lines.add(String.join(" | ", cells));
-                    }
-                }
-            }
-            List<String> notes = new ArrayList<>();
-            for (XWPFAbstractFootnoteEndnote note : doc.getFootnotes()) {
-                BigInteger id = note.getId();
-                if (id == null || id.signum() <= 0) {
-                    continue; // the separator "notes" Word adds
-                }
-                StringBuilder text = new StringBuilder();
-                for (XWPFParagraph p : note.getParagraphs()) {
-                    text.append(p.getText()).append(' ');
-                }
-                notes.add(id + " " + KoopXmlReader.collapse(text.toString()));
-            }
-            return join(lines, notes);
+            return WordDocumentText.text(doc);
         } catch (IOException | RuntimeException e) {
             throw ReadException.unreadable("not a readable DOCX document: " + e.getMessage(), e);
         }
-    }
-
-    private static String paragraph(XWPFParagraph p) {
-        StringBuilder text = new StringBuilder();
-        for (XWPFRun run : p.getRuns()) {
-            text.append(run.text());
-            for (CTFtnEdnRef ref : run.getCTR().getFootnoteReferenceList()) {
-                int end = text.length();
-                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                    end--;
-                }
-                text.setLength(end);
-                text.append(ref.getId());
-            }
-        }
-        // a soft line break (w:br) stays a line break, as in a PDF's text layer
-        return text.toString().replace('\u00A0', ' ').replace("\r", "").strip();
     }
 
     static String odt(byte[] content, Limits limits) throws ReadException {

@@ -26,6 +26,13 @@ public record LetterView(
         Instant updatedAt,
         // set when the source deleted the document: kept for history, it no longer counts for its zaak
         Instant deletedAt,
+        String parserVersion,
+        // whether a person should check the parse, and why (the parser's reasons, then a disagreement
+        // with another source's copy of the same document)
+        boolean needsReview,
+        List<String> reviewReasons,
+        // the XML letter of the same document whose structure counts for the zaak instead of this one's
+        String supersededBy,
         List<QuestionView> questions,
         List<AnswerView> answers,
         List<AnswerVersionView> answerVersions) {
@@ -43,7 +50,8 @@ public record LetterView(
     static LetterView of(Letter l) {
         return new LetterView(l.documentId, l.kind, l.zaak == null ? null : l.zaak.number, l.zaakNumbers,
                 l.documentNumber, l.ourReference, l.subject, l.submittedDate, l.receivedDate, l.letterDate, l.source,
-                l.sourceId, l.sha256, l.storedAt, l.updatedAt, l.deletedAt,
+                l.sourceId, l.sha256, l.storedAt, l.updatedAt, l.deletedAt, l.parserVersion, l.needsReview,
+                l.allReviewReasons(), l.supersededBy,
                 l.questions.stream().map(q -> new QuestionView(q.number, q.text, q.footnotes)).toList(),
                 l.answers.stream().map(a -> new AnswerView(a.questionNumbers, a.text, a.footnotes)).toList(),
                 AnswerVersion.<AnswerVersion>list("letter = ?1 order by supersededAt, id", l).stream()

@@ -74,6 +74,8 @@ public record ZaakView(
     }
 
     private static Optional<Letter> latest(List<Letter> letters, LetterKind kind) {
-        return letters.stream().filter(l -> l.kind == kind).max(Comparator.comparing(l -> l.updatedAt));
+        // of two copies of one document (TK PDF and KOOP XML) the XML's answers count
+        return letters.stream().filter(l -> l.kind == kind)
+                .max(Comparator.comparing((Letter l) -> l.supersededBy == null).thenComparing(l -> l.updatedAt));
     }
 }

@@ -109,6 +109,27 @@ public class Letter extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Why the parser thinks a person should check this letter (ParsedLetter.reviewReasons); empty when clean. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_reasons", nullable = false)
+    public List<String> reviewReasons = new ArrayList<>();
+
+    /**
+     * How this letter's structure differs from another source's copy of the same document (same
+     * {@link #documentNumber}, e.g. the Tweede Kamer's PDF and KOOP's XML); {@code null} when they
+     * agree or there is no other copy.
+     */
+    @Column(name = "source_disagreement", columnDefinition = "text")
+    public String sourceDisagreement;
+
+    /** The XML letter of the same document whose structure counts for the zaak instead of this one's. */
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    /** Review reasons or a source disagreement: kept as a column for the list and the gauge. */
+    @Column(name = "needs_review", nullable = false)
+    public boolean needsReview;
+
     /** Set when the source deleted the document; the letter stays, it no longer counts. */
     @Column(name = "deleted_at")
     public Instant deletedAt;
@@ -138,6 +159,20 @@ public class Letter extends PanacheEntityBase {
     @OneToMany(mappedBy = "letter", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Answer> answers = new ArrayList<>();
+
+    /** What a reader of the letter should know before trusting its structure, parser's reasons first. */
+    public List<String> allReviewReasons() {
+        List<String> all = new ArrayList<>(reviewReasons);
+        if (sourceDisagreement != null) {
+            all.add(sourceDisagreement);
+        }
+        return all;
+    }
+
+    /** Keeps {@link #needsReview} in step with the reasons. */
+    public void updateNeedsReview() {
+        needsReview = !reviewReasons.isEmpty() || sourceDisagreement != null;
+    }
 
     public static Optional<Letter> findByDocumentId(String documentId) {
         return find("documentId", documentId).firstResultOptional();

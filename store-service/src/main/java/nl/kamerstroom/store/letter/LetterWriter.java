@@ -34,6 +34,9 @@ public class LetterWriter {
     @Inject
     ZaakUpdates updates;
 
+    @Inject
+    SourceAgreement agreement;
+
     /** People and offices looked up once per transaction rather than once per letter. */
     public static final class Lookups {
         private final Map<String, Letter> letters = new HashMap<>();
@@ -91,6 +94,24 @@ public class LetterWriter {
                 return known;
             }
             return Letter.findByDocumentId(documentId).orElse(null);
+        }
+
+        /**
+         * The live letters of the same document (same document number) under other document ids:
+         * the stored ones and those written earlier in this transaction, which a query cannot see.
+         */
+        List<Letter> sameDocument(Letter letter) {
+            if (letter.documentNumber == null) {
+                return List.of();
+            }
+            Map<String, Letter> found = new java.util.LinkedHashMap<>();
+            Letter.<Letter>list("documentNumber = ?1 and documentId <> ?2 and deletedAt is null",
+                    letter.documentNumber, letter.documentId).forEach(l -> found.put(l.documentId, l));
+            letters.values().stream()
+                    .filter(l -> letter.documentNumber.equals(l.documentNumber) && !letter.documentId.equals(l.documentId)
+                            && l.deletedAt == null)
+                    .forEach(l -> found.put(l.documentId, l));
+            return List.copyOf(found.values());
         }
 
         void written(Letter letter) {
@@ -179,6 +200,9 @@ public class LetterWriter {
             answer.footnotes = List.copyOf(a.footnotes());
             letter.answers.add(answer);
         }
+        letter.reviewReasons = List.copyOf(parsed.reviewReasons());
+        agreement.compare(letter, lookups.sameDocument(letter));
+        letter.updateNeedsReview();
         letter.persist();
         lookups.written(letter);
         updates.record(letter, parsed, isNew, oldAnswers);

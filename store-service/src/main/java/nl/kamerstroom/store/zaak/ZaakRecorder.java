@@ -53,14 +53,22 @@ public class ZaakRecorder {
     /**
      * The letter that stands for the zaak: one with questions, an answer before the questions
      * alone (it repeats them and adds the answers), the newest of those; else the newest letter.
+     * A notice that reprints the questions (a postponement, a withdrawal, any other Mededeling) never
+     * stands for the zaak: only letters that ask or answer them do,
+     * and of two copies of one document the XML's reading counts ({@link Letter#supersededBy}).
      */
     public static Optional<Letter> primary(List<Letter> letters) {
         Comparator<Letter> preference = Comparator
                 .comparing((Letter l) -> l.deletedAt == null)
-                .thenComparing(l -> !l.questions.isEmpty())
+                .thenComparing(l -> !l.questions.isEmpty() && asksOrAnswers(l.kind))
+                .thenComparing(l -> l.supersededBy == null)
                 .thenComparing(l -> l.kind == LetterKind.ANSWER || l.kind == LetterKind.FURTHER_ANSWER)
                 .thenComparing(l -> l.updatedAt);
         return letters.stream().max(preference);
+    }
+
+    private static boolean asksOrAnswers(LetterKind kind) {
+        return kind == LetterKind.QUESTIONS || kind == LetterKind.ANSWER || kind == LetterKind.FURTHER_ANSWER;
     }
 
     static ZaakLifecycle.LetterFacts facts(Letter l) {
