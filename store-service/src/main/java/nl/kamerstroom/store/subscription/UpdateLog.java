@@ -20,6 +20,8 @@ public class UpdateLog {
 
     /** How far back a feed looks for its entries. */
     static final int FEED_WINDOW = 5000;
+    /** Rows per read while looking back for a feed's entries. */
+    static final int PAGE = 200;
 
     @Inject
     EntityManager em;
@@ -42,20 +44,43 @@ public class UpdateLog {
                 position, limit);
     }
 
-    /** The newest entries matching {@code filter}, newest first, looking back a bounded window. */
+    /**
+     * The newest entries matching {@code filter}, newest first, looking back a bounded window. Read
+     * in pages, so a feed holds a page of payloads in memory, not the whole window; a feed of one
+     * zaak reads only that zaak's rows.
+     */
     public List<Entry> latest(UpdateFilter filter, int limit) {
-        List<Entry> window = read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id > :p"
-                + " ORDER BY id DESC LIMIT :n", 0, FEED_WINDOW);
         List<Entry> matching = new ArrayList<>();
-        for (Entry e : window) {
-            if (filter.matches(e.update())) {
-                matching.add(e);
-                if (matching.size() == limit) {
-                    break;
+        long before = Long.MAX_VALUE;
+        for (int scanned = 0; scanned < FEED_WINDOW && matching.size() < limit; ) {
+            List<Entry> page = filter.zaak() != null
+                    ? readZaak(filter.zaak(), before)
+                    : read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id < :p ORDER BY id DESC LIMIT :n",
+                            before, PAGE);
+            for (Entry e : page) {
+                if (filter.matches(e.update())) {
+                    matching.add(e);
+                    if (matching.size() == limit) {
+                        break;
+                    }
                 }
             }
+            if (page.size() < PAGE) {
+                break;
+            }
+            scanned += page.size();
+            before = page.get(page.size() - 1).position();
         }
         return matching;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Entry> readZaak(String zaak, long before) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT id, CAST(payload AS text) FROM outbox_event WHERE zaak_number = :z AND id < :p"
+                                + " ORDER BY id DESC LIMIT :n")
+                .setParameter("z", zaak).setParameter("p", before).setParameter("n", PAGE).getResultList());
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), parse((String) r[1]))).toList();
     }
 
     @SuppressWarnings("unchecked")

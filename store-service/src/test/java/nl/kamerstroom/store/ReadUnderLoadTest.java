@@ -1,0 +1,146 @@
+package nl.kamerstroom.store;
+
+import static io.restassured.RestAssured.given;
+import static nl.kamerstroom.store.Letters.a;
+import static nl.kamerstroom.store.Letters.event;
+import static nl.kamerstroom.store.Letters.letter;
+import static nl.kamerstroom.store.Letters.q;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.subscription.UpdateBroadcaster;
+import nl.kamerstroom.testsupport.KafkaResource;
+import nl.kamerstroom.testsupport.PostgresResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read side while dashboards and feed readers are connected: 200 SSE streams open and 40
+ * clients polling Atom feeds without pause, and a person asking for one zaak still gets it fast.
+ * Prints the p95; asserts a bound generous enough for a shared 2-core machine (the target is 50 ms).
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+class ReadUnderLoadTest {
+
+    private static final LocalDate SUBMITTED = LocalDate.of(2025, 9, 19);
+    private static final int STREAMS = 200;
+    private static final int FEED_CLIENTS = 40;
+    private static final List<String> FEEDS = List.of("/feeds/answers.atom", "/feeds/answers.atom?party=D66",
+            "/feeds/answers.atom?q=kost", "/feeds/answers.atom?type=answer.published");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "kamerstroom.stream.max-connections")
+    int maxStreams;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    UpdateBroadcaster broadcaster;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aZaakIsAnsweredQuicklyWith200StreamsAnd40FeedPollersAndStreamsBeyondTheLimitGet503() throws Exception {
+        String zaak = Letters.newZaak();
+        var event = event("ah-" + zaak, "6".repeat(64), letter(LetterKind.ANSWER, zaak, SUBMITTED, SUBMITTED.plusDays(20),
+                "Sneller", "D66", "Minister van Financiën", List.of(q("1", "Wat kost het?")), List.of(a("Niets.", "1"))));
+        Letters.publish(bootstrapServers, json, event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/zaken/" + zaak).then().extract().statusCode() == 200);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+        List<InputStream> streams = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pollers = Executors.newFixedThreadPool(FEED_CLIENTS);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger feedsServed = new AtomicInteger();
+        AtomicInteger feedErrors = new AtomicInteger();
+        try {
+            for (int i = 0; i < STREAMS; i++) {
+                streams.add(open(http, i % 2 == 0 ? "api/stream" : "api/stream?party=D66"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> broadcaster.connections() >= STREAMS);
+            for (int i = 0; i < FEED_CLIENTS; i++) {
+                String feed = FEEDS.get(i % FEEDS.size());
+                pollers.submit(() -> {
+                    while (running.get()) {
+                        int status = given().get(feed).then().extract().statusCode();
+                        (status == 200 ? feedsServed : feedErrors).incrementAndGet();
+                    }
+                });
+            }
+            Thread.sleep(2000); // the pollers are at it
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                long start = System.nanoTime();
+                given().get("/api/zaken/" + zaak).then().statusCode(200);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            Collections.sort(millis);
+            long p50 = millis.get(millis.size() / 2);
+            long p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
+            System.out.printf("GET /api/zaken/{n} with %d SSE streams and %d Atom pollers (%d feeds served): p50 %d ms,"
+                    + " p95 %d ms, max %d ms%n", broadcaster.connections(), FEED_CLIENTS, feedsServed.get(), p50, p95,
+                    millis.get(millis.size() - 1));
+            assertThat(p95).as("p95 of GET /api/zaken/{n}, ms (target 50 on an idle machine)").isLessThan(1000);
+            assertThat(feedErrors.get()).as("feed requests that failed").isZero();
+
+            // up to the limit, then 503 with Retry-After
+            while (broadcaster.connections() < maxStreams) {
+                streams.add(open(http, "api/stream"));
+                int target = streams.size();
+                await().atMost(Duration.ofSeconds(10)).until(() -> broadcaster.connections() >= Math.min(target, maxStreams));
+            }
+            HttpResponse<InputStream> refused = http.send(HttpRequest.newBuilder(URI.create(base + "api/stream"))
+                    .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            refused.body().close();
+        } finally {
+            running.set(false);
+            pollers.shutdown();
+            pollers.awaitTermination(30, TimeUnit.SECONDS);
+            for (InputStream s : streams) {
+                s.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> broadcaster.connections() < STREAMS / 2);
+    }
+
+    private InputStream open(HttpClient http, String path) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
