@@ -66,7 +66,8 @@ class DatabaseOutageTest {
         List<LetterParsed> before = letters(5);
         List<LetterParsed> during = letters(20);
         Letters.publish(bootstrapServers, json, before.toArray(LetterParsed[]::new));
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(before) == before.size());
+        // the first letters also wait out the consumer group's join when this test runs first
+        await().atMost(Duration.ofSeconds(90)).until(() -> stored(before) == before.size());
 
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         String adminUrl = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "postgres";

@@ -16,7 +16,6 @@ import java.util.Properties;
 import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.events.LetterParsed;
-import nl.kamerstroom.store.letter.LetterParsedDeserializer;
 import nl.kamerstroom.store.letter.LetterStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,8 +92,8 @@ public class DeadLetters {
         List<ConsumerRecord<String, LetterParsed>> records = new ArrayList<>();
         int missing = 0;
         List<Entry> pending = entries.stream().filter(e -> !e.storedSince()).toList();
-        try (KafkaConsumer<String, LetterParsed> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
-                new LetterParsedDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
+                new StringDeserializer())) {
             for (Entry e : pending) {
                 ConsumerRecord<String, LetterParsed> r = fetch(consumer, e);
                 if (r == null) {
@@ -135,15 +134,16 @@ public class DeadLetters {
                 .setParameter("d", e.documentId()).setParameter("sha", sha).getSingleResult()).longValue() > 0);
     }
 
-    private ConsumerRecord<String, LetterParsed> fetch(KafkaConsumer<String, LetterParsed> consumer, Entry e) {
+    private ConsumerRecord<String, LetterParsed> fetch(KafkaConsumer<String, String> consumer, Entry e) {
         TopicPartition tp = new TopicPartition(e.topic(), e.partition());
         consumer.assign(List.of(tp));
         consumer.seek(tp, e.offset());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, LetterParsed> r : consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                 if (r.offset() == e.offset()) {
-                    return r;
+                    // read as the consumer reads it: what cannot be read is a null value, dead-lettered again
+                    return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), parse(r.value()));
                 }
                 if (r.offset() > e.offset()) {
                     return null; // compacted or deleted: the topic moved on without it
@@ -154,6 +154,17 @@ public class DeadLetters {
             }
         }
         return null;
+    }
+
+    private LetterParsed parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value, LetterParsed.class);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private List<ConsumerRecord<String, String>> readAll(String topic, int max) {

@@ -65,7 +65,7 @@ public class LetterStore {
     @ConfigProperty(name = "kamerstroom.store.retry.first", defaultValue = "1s")
     Duration retryFirst;
 
-    @ConfigProperty(name = "kamerstroom.store.retry.max", defaultValue = "15s")
+    @ConfigProperty(name = "kamerstroom.store.retry.max", defaultValue = "10s")
     Duration retryMax;
 
     private final Object stopSignal = new Object();

@@ -121,7 +121,7 @@ public class FeedResource {
         entry.setPublishedDate(Date.from(u.occurredAt()));
         SyndPerson author = new SyndPersonImpl();
         author.setName(Text.clean(u.answeredBy() == null || u.answeredBy().isEmpty()
-                ? u.askers().stream().map(m -> m.name()).collect(Collectors.joining(", "))
+                ? (u.askers() == null ? "" : u.askers().stream().map(m -> m.name()).collect(Collectors.joining(", ")))
                 : String.join(", ", u.answeredBy())));
         if (author.getName() == null || author.getName().isBlank()) {
             author.setName("kamerstroom");

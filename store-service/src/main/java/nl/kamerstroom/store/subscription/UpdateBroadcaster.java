@@ -77,7 +77,7 @@ public class UpdateBroadcaster {
             for (UpdateLog.Entry e : entries) {
                 if (e.position() > position) {
                     position = e.position();
-                    if (filter.matches(e.update())) {
+                    if (e.update() != null && filter.matches(e.update())) {
                         emitter.emit(e);
                     }
                 }
@@ -152,7 +152,7 @@ public class UpdateBroadcaster {
             do {
                 page = log.after(position, PAGE);
                 for (UpdateLog.Entry e : page) {
-                    if (filter.matches(e.update())) {
+                    if (e.update() != null && filter.matches(e.update())) {
                         emitter.emit(e);
                     }
                     position = e.position();

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstroom.events.ZaakUpdate;
@@ -29,6 +28,7 @@ public class UpdateLog {
     @Inject
     ObjectMapper json;
 
+    /** An entry of the log; {@code update} is null for a row that cannot be read as one (skip it). */
     public record Entry(long position, ZaakUpdate update) {
     }
 
@@ -58,7 +58,7 @@ public class UpdateLog {
                     : read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id < :p ORDER BY id DESC LIMIT :n",
                             before, PAGE);
             for (Entry e : page) {
-                if (filter.matches(e.update())) {
+                if (e.update() != null && filter.matches(e.update())) {
                     matching.add(e);
                     if (matching.size() == limit) {
                         break;
@@ -90,11 +90,16 @@ public class UpdateLog {
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), parse((String) r[1]))).toList();
     }
 
+    /**
+     * The update, or null for a row that is not one (it has a position all the same, so readers move
+     * past it): one unreadable row must not make every feed and stream fail.
+     */
     private ZaakUpdate parse(String payload) {
         try {
-            return json.readValue(payload, ZaakUpdate.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ZaakUpdate u = json.readValue(payload, ZaakUpdate.class);
+            return u == null || u.type() == null || u.zaakNumber() == null ? null : u;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }

@@ -75,9 +75,6 @@ public final class Addresses {
             blocked("172.16.0.0/12", "private"),
             blocked("168.63.129.16/32", "cloud metadata (Azure wire server)"),
             blocked("192.0.0.0/24", "reserved"),
-            blocked("192.0.2.0/24", "reserved (documentation)"),
-            blocked("198.51.100.0/24", "reserved (documentation)"),
-            blocked("203.0.113.0/24", "reserved (documentation)"),
             blocked("255.255.255.255/32", "broadcast"),
             blocked("192.168.0.0/16", "private"),
             blocked("198.18.0.0/15", "reserved"),
@@ -89,7 +86,6 @@ public final class Addresses {
             // local-use NAT64 (RFC 8215): translated by a local gateway into whatever IPv4 it embeds, where
             // the embedding depends on the operator's prefix length, so the whole range is refused
             blocked("64:ff9b:1::/48", "local-use NAT64"),
-            blocked("2001:db8::/32", "reserved (documentation)"),
             blocked("fc00::/7", "private"),
             blocked("fe80::/10", "link-local"),
             blocked("fec0::/10", "private"),

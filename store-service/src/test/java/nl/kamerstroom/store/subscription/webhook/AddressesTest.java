@@ -28,8 +28,6 @@ class AddressesTest {
         assertThat(verdict("255.255.255.255")).isEqualTo("broadcast");
         assertThat(verdict("240.0.0.1")).isEqualTo("reserved");
         assertThat(verdict("168.63.129.16")).isEqualTo("cloud metadata (Azure wire server)");
-        assertThat(verdict("192.0.2.1")).isEqualTo("reserved (documentation)");
-        assertThat(verdict("2001:db8::1")).isEqualTo("reserved (documentation)");
         assertThat(verdict("::")).isEqualTo("unspecified");
         assertThat(verdict("::1")).isEqualTo("loopback");
         assertThat(verdict("fe80::1")).isEqualTo("link-local");
@@ -69,7 +67,8 @@ class AddressesTest {
         // Teredo: server 65.54.227.120 (public); client 127.0.0.1 stored inverted as 80ff:fffe
         assertThat(verdict("2001:0:4136:e378:8000:63bf:80ff:fffe")).isEqualTo("loopback");
         assertThat(verdict("2001:0:0a00:0001:8000:63bf:f7f7:f7f7")).isEqualTo("private"); // server 10.0.0.1
-        assertThat(verdict("2001:0:4136:e378:8000:63bf:3fff:fdd2")).isEqualTo("reserved (documentation)"); // client 192.0.2.45
+        assertThat(verdict("2001:0:4136:e378:8000:63bf:3fff:fdd2")).isEqualTo("public"); // client 192.0.2.45
+        assertThat(verdict("2001:0:4136:e378:8000:63bf:f5ff:fffe")).isEqualTo("private"); // client 10.0.0.1
         assertThat(verdict("2001:0:4136:e378:8000:63bf:f7f7:f7f7")).isEqualTo("public"); // client 8.8.8.8
     }
 
