@@ -3,6 +3,7 @@ package nl.kamerstroom.store.subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rendered Atom feeds, answered before the database: per request URI (the filter and the links in
- * the feed follow from it) for a few seconds, dropped when this replica writes outbox rows. Many
+ * the feed follow from it) for a few seconds, dropped when this replica writes outbox rows, and
+ * after that kept for as long as the log's head has not moved. Many
  * pollers of one feed cost one database read and one rendering per {@code ttl}: concurrent requests
  * for a feed that is being rendered wait for that rendering instead of starting their own, and at
  * most {@code max-concurrent-renders} renderings run at once (each holds a page of payloads and a
@@ -29,6 +31,10 @@ public class FeedCache {
 
     /** One rendered feed. */
     public record Rendered(String xml, String etag, long lastModifiedMillis, long renderedAtNanos) {
+    }
+
+    /** A rendered feed and the log's head when it was rendered. */
+    private record Cached(Rendered feed, long head, long checkedAtNanos) {
     }
 
     @ConfigProperty(name = "kamerstroom.feeds.cache-ttl", defaultValue = "2s")
@@ -43,7 +49,10 @@ public class FeedCache {
     @ConfigProperty(name = "kamerstroom.feeds.render-wait", defaultValue = "10s")
     Duration renderWait;
 
-    private final Map<String, Rendered> cache = new LinkedHashMap<>(16, 0.75f, true);
+    @Inject
+    UpdateLog log;
+
+    private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, CompletableFuture<Rendered>> rendering = new ConcurrentHashMap<>();
     private volatile Semaphore renders;
 
@@ -67,7 +76,11 @@ public class FeedCache {
         }
     }
 
-    /** The cached feed for {@code key}, or the one {@code render} makes (once, however many ask at the same time). */
+    /**
+     * The cached feed for {@code key}, or the one {@code render} makes (once, however many ask at the
+     * same time). After {@code ttl} a cached feed is checked against the log's head (one indexed
+     * query) and rendered again only if the log has grown since.
+     */
     public Rendered get(String key, Supplier<Rendered> render) {
         Rendered hit = fresh(key);
         if (hit != null) {
@@ -79,13 +92,16 @@ public class FeedCache {
             return await(theirs);
         }
         try {
-            Rendered again = fresh(key); // rendered and cached between our look and our claim
-            Rendered result = again != null ? again : renderBounded(render);
-            synchronized (cache) {
-                cache.put(key, result);
-                while (cache.size() > size) {
-                    cache.remove(cache.keySet().iterator().next()); // least recently used
+            Rendered result = fresh(key); // rendered and cached between our look and our claim
+            if (result == null) {
+                long head = log.head();
+                Cached unchanged = cached(key);
+                if (unchanged != null && unchanged.head() == head) {
+                    result = unchanged.feed(); // nothing new in the log: the feed is still right
+                } else {
+                    result = renderBounded(render);
                 }
+                put(key, new Cached(result, head, System.nanoTime()));
             }
             mine.complete(result);
             return result;
@@ -94,6 +110,21 @@ public class FeedCache {
             throw e;
         } finally {
             rendering.remove(key, mine);
+        }
+    }
+
+    private void put(String key, Cached entry) {
+        synchronized (cache) {
+            cache.put(key, entry);
+            while (cache.size() > size) {
+                cache.remove(cache.keySet().iterator().next()); // least recently used
+            }
+        }
+    }
+
+    private Cached cached(String key) {
+        synchronized (cache) {
+            return cache.get(key);
         }
     }
 
@@ -118,10 +149,8 @@ public class FeedCache {
     }
 
     private Rendered fresh(String key) {
-        synchronized (cache) {
-            Rendered r = cache.get(key);
-            return r != null && System.nanoTime() - r.renderedAtNanos() < ttl.toNanos() ? r : null;
-        }
+        Cached c = cached(key);
+        return c != null && System.nanoTime() - c.checkedAtNanos() < ttl.toNanos() ? c.feed() : null;
     }
 
     private Rendered await(CompletableFuture<Rendered> theirs) {
