@@ -44,7 +44,8 @@ class DatabaseOutageTest {
 
     /** Past the 60 s after which SmallRye's throttled commit strategy used to fail the channel for good. */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("kamerstroom.test.outage-seconds", 65));
-    private static final LocalDate SUBMITTED = LocalDate.of(2025, 9, 19);
+    /** Long ago: these many letters must not push other tests' zaken off the first page of newest-first lists. */
+    private static final LocalDate SUBMITTED = LocalDate.of(2001, 9, 19);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 class OutboxRelayFaultsTest {
 
-    private static final LocalDate SUBMITTED = LocalDate.of(2025, 9, 19);
+    /** Long ago: these many letters must not push other tests' zaken off the first page of newest-first lists. */
+    private static final LocalDate SUBMITTED = LocalDate.of(2001, 9, 19);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int LETTERS = 200;
 
