@@ -109,6 +109,21 @@ class FeedsTest {
         given().get("/feeds/answers.atom?type=nonsense").then().statusCode(400);
     }
 
+    @Test
+    void charactersXmlCannotCarryNeverBreakAFeed() throws Exception {
+        String zaak = Letters.newZaak();
+        // U+FFFF (a noncharacter), a control character and a form feed, as PDF text layers produce them
+        var questions = List.of(q("1", "Wat kost het\uFFFF?\u0001"));
+        publishAndWait(event("ah-" + zaak, "8".repeat(64), letter(LetterKind.ANSWER, zaak, SUBMITTED,
+                SUBMITTED.plusDays(20), "Sneller\uFFFE", "D66", "Minister van Financiën", questions,
+                List.of(a("Het kost\uFFFF niets.\u000C Echt niet.", "1")))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> atom("/feeds/zaken/" + zaak + ".atom").getEntries().size() == 1);
+        SyndFeed feed = atom("/feeds/zaken/" + zaak + ".atom");
+        assertThat(feed.getEntries().get(0).getContents().get(0).getValue()).isEqualTo("Het kost niets. Echt niet.");
+        assertThat(atom("/feeds/answers.atom").getEntries()).anyMatch(e -> e.getTitle().startsWith(zaak));
+        assertThat(atom("/feeds/answers.atom?party=D66&q=kost").getEntries()).anyMatch(e -> e.getTitle().startsWith(zaak));
+    }
+
     private SyndFeed atom(String path) throws Exception {
         String xml = given().get(path).then().statusCode(200).contentType("application/atom+xml").extract().asString();
         return new SyndFeedInput().build(new StringReader(xml));

@@ -51,6 +51,8 @@ public final class Letters {
     public static void publish(String bootstrapServers, ObjectMapper json, LetterParsed... events) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // parsed letters can be large (40 long questions answered together); the test broker takes them
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(nl.kamerstroom.testsupport.EmbeddedKafka.MAX_MESSAGE_BYTES));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             for (LetterParsed event : events) {

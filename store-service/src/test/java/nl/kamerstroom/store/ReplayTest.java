@@ -70,7 +70,8 @@ class ReplayTest {
                         List.of(Letters.a("Dit.", "1"), Letters.a("Daarom niet.", "2")))));
 
         List<ConsumerRecord<String, String>> topic = new TopicReader(bootstrapServers).readAll("letters.parsed");
-        long documents = topic.stream().map(r -> read(r.value()).documentId()).distinct().count();
+        long documents = topic.stream().map(r -> read(r.value())).filter(java.util.Objects::nonNull)
+                .map(LetterParsed::documentId).distinct().count();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("letter") == documents
                 && count("answer_version") >= 1 && isQuiet());
         Map<String, List<String>> live = snapshot();
@@ -136,11 +137,12 @@ class ReplayTest {
         return new ConsumerRecords<>(byPartition, Map.of());
     }
 
+    /** As the consumer reads it: a record that is not a parsed letter is a null value (the store dead-letters it). */
     private LetterParsed read(String value) {
         try {
             return json.readValue(value, LetterParsed.class);
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        } catch (Exception unreadable) {
+            return null;
         }
     }
 }

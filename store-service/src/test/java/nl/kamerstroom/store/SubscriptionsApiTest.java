@@ -153,7 +153,10 @@ class SubscriptionsApiTest {
                 "http://169.254.169.254/latest/meta-data/", "https://10.1.2.3/hook", "https://172.16.5.4/hook",
                 "https://192.168.1.10/hook", "https://100.64.0.1/hook", "https://0.0.0.0/hook", "https://[::1]/hook",
                 "https://[fe80::1]/hook", "https://[fd00::1]/hook", "https://[::ffff:10.0.0.1]/hook",
-                "https://224.0.0.1/hook", "https://evil.example/hook", "https://metadata.evil.example/hook")) {
+                "https://224.0.0.1/hook", "https://evil.example/hook", "https://metadata.evil.example/hook",
+                // accepted before (issue 11): IPv4-translated loopback, local-use NAT64, the Azure wire server
+                "https://[::ffff:0:7f00:1]/", "https://[64:ff9b:1::7f00:1]/", "https://168.63.129.16/",
+                "https://[64:ff9b::7f00:1]/", "https://[2002:7f00:1::]/", "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/")) {
             assertRefused(Map.of("url", url), "url");
         }
         // public, but plain http: only for allow-listed hosts

@@ -4,6 +4,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import nl.kamerstroom.store.Failures;
 import nl.kamerstroom.store.search.Filter;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,14 +28,31 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         Response problem = Problem.response(status == null ? Response.Status.BAD_REQUEST : status, e.getMessage());
-        // a 401 tells the client how to authenticate
+        // a 401 tells the client how to authenticate, a 503 when to come back
         String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
-        return challenge == null ? problem
-                : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        String retryAfter = e.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER);
+        if (challenge == null && retryAfter == null) {
+            return problem;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(problem);
+        if (challenge != null) {
+            b.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        if (retryAfter != null) {
+            b.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return b.build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (Failures.isTransient(e)) {
+            // the database is away or busy: the request itself was fine, try it again shortly
+            LOG.warnf("answered 503, a dependency is unavailable: %s", Failures.describe(e));
+            return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "the service is temporarily unavailable; try again shortly"))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
     }

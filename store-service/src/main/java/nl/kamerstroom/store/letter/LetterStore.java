@@ -4,9 +4,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import nl.kamerstroom.store.Backoff;
+import nl.kamerstroom.store.Failures;
+import nl.kamerstroom.store.StoreHealth;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.messaging.AcknowledgedSend;
@@ -25,6 +34,12 @@ import org.jboss.logging.Logger;
  * transaction per letter costs ~5x in throughput). If the batch fails, each letter is retried on
  * its own and only the one that fails goes to {@code letters.dlq}: a bad letter never takes good
  * ones with it. Offsets are committed after the transaction, so a crash replays, never loses.
+ *
+ * <p>A failure of a dependency (the database is down, restarting or busy; the broker does not take
+ * the dead letter) is never the letter's fault: the same letters are tried again, in order, with
+ * a backoff ({@code kamerstroom.store.retry.*}) for as long as it takes, nothing is committed
+ * meanwhile, and readiness reports DOWN ({@link StoreHealth}). Only what a retry cannot fix (an
+ * unreadable event, data the database refuses) is dead-lettered with the reason.
  */
 @ApplicationScoped
 public class LetterStore {
@@ -44,21 +59,89 @@ public class LetterStore {
     @Channel("letters-dlq")
     Emitter<LetterFailed> deadLetters;
 
+    @Inject
+    StoreHealth health;
+
+    @ConfigProperty(name = "kamerstroom.store.retry.first", defaultValue = "1s")
+    Duration retryFirst;
+
+    @ConfigProperty(name = "kamerstroom.store.retry.max", defaultValue = "10s")
+    Duration retryMax;
+
+    private final Object stopSignal = new Object();
+    private volatile boolean stopping;
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        synchronized (stopSignal) {
+            stopSignal.notifyAll(); // a retry wait ends now: SIGTERM is not held up by an outage
+        }
+    }
+
     @Incoming("letters-parsed")
     @Blocking
     public void store(ConsumerRecords<String, LetterParsed> records) {
+        List<ConsumerRecord<String, LetterParsed>> all = new ArrayList<>();
+        records.forEach(all::add);
+        storeAll(all);
+    }
+
+    /** Stores {@code records} in order, retrying what a dependency made fail; also the DLQ replay's way in. */
+    public void storeAll(List<ConsumerRecord<String, LetterParsed>> records) {
+        Backoff backoff = backoff();
         try {
-            QuarkusTransaction.requiringNew().run(() -> writeAll(records));
-        } catch (RuntimeException batchFailure) {
-            LOG.warnf("batch of %d letters failed (%s); storing them one by one", records.count(), batchFailure);
+            RuntimeException batchFailure = attempt(records, backoff, "storing " + records.size() + " letters");
+            if (batchFailure == null) {
+                return;
+            }
+            LOG.warnf("batch of %d letters failed (%s); storing them one by one", records.size(),
+                    Failures.describe(batchFailure));
             for (ConsumerRecord<String, LetterParsed> record : records) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> writeAll(java.util.List.of(record)));
-                } catch (RuntimeException e) {
-                    deadLetter(record, e);
+                RuntimeException failure = attempt(List.of(record), backoff, "storing " + where(record));
+                if (failure != null) {
+                    deadLetter(record, failure, backoff);
                 }
             }
+        } finally {
+            health.recovered();
         }
+    }
+
+    /**
+     * One transaction over {@code records}, repeated while it fails for a transient reason: null once
+     * it committed, or the permanent failure.
+     */
+    private RuntimeException attempt(List<ConsumerRecord<String, LetterParsed>> records, Backoff backoff, String what) {
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> writeAll(records));
+                return null;
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e) || stopping) {
+                    if (stopping) {
+                        throw new Backoff.Stopping(what);
+                    }
+                    return e;
+                }
+                waitFor(backoff, what, e);
+            }
+        }
+    }
+
+    private void waitFor(Backoff backoff, String what, RuntimeException e) {
+        String reason = Failures.describe(e);
+        health.waiting(what + ": " + reason);
+        LOG.warnf("%s failed for a reason outside the letter (%s); retry %d in %s, nothing is committed meanwhile",
+                what, reason, backoff.attempts() + 1, backoff.nextWait());
+        backoff.await(what);
+    }
+
+    private Backoff backoff() {
+        return new Backoff(retryFirst, retryMax, stopSignal, () -> stopping);
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private void writeAll(Iterable<ConsumerRecord<String, LetterParsed>> records) {
@@ -79,7 +162,7 @@ public class LetterStore {
         }
         lookups.prefetch(documentIds, zaakNumbers);
         Set<String> touched = new LinkedHashSet<>();
-        java.util.List<Letter> writtenLetters = new java.util.ArrayList<>();
+        List<Letter> writtenLetters = new ArrayList<>();
         int written = 0;
         for (ConsumerRecord<String, LetterParsed> record : records) {
             LetterParsed event = record.value();
@@ -102,16 +185,28 @@ public class LetterStore {
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, LetterParsed> record, RuntimeException e) {
+    private void deadLetter(ConsumerRecord<String, LetterParsed> record, RuntimeException e, Backoff backoff) {
         LetterParsed event = record.value();
-        String reason = e instanceof UnreadableEventException ? e.getMessage() : "the store could not write the letter: " + e;
+        String reason = e instanceof UnreadableEventException ? e.getMessage()
+                : "the store could not write the letter: " + Failures.describe(e);
         LetterFailed failed = new LetterFailed(event == null ? record.key() : event.documentId(),
                 event == null ? null : event.sha256(), event == null ? null : event.source(),
                 event == null ? null : event.contentType(), "store", reason, e.getClass().getSimpleName(),
                 record.topic(), record.partition(), record.offset(), Instant.now());
-        LOG.warnf("dead-lettered %s from %s-%d@%d: %s", failed.documentId(), record.topic(), record.partition(),
-                record.offset(), reason);
-        AcknowledgedSend.send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId()).join();
+        LOG.warnf("dead-lettered %s from %s: %s", failed.documentId(), where(record), reason);
+        while (true) {
+            try {
+                AcknowledgedSend.send(deadLetters, failed, failed.documentId() == null ? "unknown" : failed.documentId())
+                        .join();
+                return;
+            } catch (RuntimeException sendFailure) {
+                // the broker did not take it: the offset must not be committed past a letter nobody recorded
+                if (stopping) {
+                    throw new Backoff.Stopping("dead-lettering " + where(record));
+                }
+                waitFor(backoff, "dead-lettering " + where(record), sendFailure);
+            }
+        }
     }
 
     /** A record whose value could not be read as a parsed letter. */

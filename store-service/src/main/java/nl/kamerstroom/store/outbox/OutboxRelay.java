@@ -9,6 +9,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.kamerstroom.store.Failures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,12 @@ import org.jboss.logging.Logger;
  * store replicas, which keeps per-zaak order and avoids double sends. A crash after the send and
  * before the commit resends those rows: delivery is at least once, and the CloudEvents id (the
  * row's event id) lets a consumer skip what it has seen.
+ *
+ * <p>The relay is the only writer of {@code outbox_event} rows after they were inserted (the webhook
+ * matcher works from a queue of its own, V7), so marking rows never deadlocks. Each row gets its
+ * own outcome: one Kafka refuses for what it is (too large) is set aside with the reason and the
+ * rows behind it go on; when the broker is away, what it acknowledged is still marked, so a batch
+ * is never sent twice for want of one row.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,6 +56,9 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "kamerstroom.outbox.batch-size", defaultValue = "200")
     int batchSize;
+
+    @ConfigProperty(name = "kamerstroom.outbox.max-event-bytes", defaultValue = "1000000")
+    int maxEventBytes;
 
     private volatile boolean paused;
 
@@ -88,22 +101,65 @@ public class OutboxRelay {
             return 0;
         }
         List<Object[]> rows = em.createNativeQuery("SELECT id, CAST(event_id AS text), type, zaak_number,"
-                        + " CAST(payload AS text) FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT :n")
+                        + " CAST(payload AS text) FROM outbox_event WHERE published_at IS NULL AND set_aside_at IS NULL"
+                        + " ORDER BY id LIMIT :n")
                 .setParameter("n", batchSize).getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        // every row gets its own outcome: one that Kafka refuses must not take the others with it
         List<Long> ids = new ArrayList<>();
+        List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
+        Map<Long, String> setAside = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            ids.add(((Number) row[0]).longValue());
-            acks.add(send((String) row[1], (String) row[2], (String) row[3], (String) row[4]));
+            long id = ((Number) row[0]).longValue();
+            String payload = (String) row[4];
+            int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxEventBytes) {
+                // sending it would fail (RecordTooLargeException) and mark the producer channel failed
+                setAside.put(id, "the event is " + bytes + " bytes, over kamerstroom.outbox.max-event-bytes ("
+                        + maxEventBytes + ", kept below the producer's max.request.size)");
+                continue;
+            }
+            ids.add(id);
+            outcomes.add(send((String) row[1], (String) row[2], (String) row[3], payload)
+                    .handle((ok, failure) -> failure));
         }
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-        em.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE id IN (:ids)")
-                .setParameter("now", Instant.now()).setParameter("ids", ids).executeUpdate();
-        LOG.debugf("relayed %d outbox events", rows.size());
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
+        List<Long> published = new ArrayList<>();
+        Throwable retryLater = null;
+        for (int i = 0; i < ids.size(); i++) {
+            Throwable failure = outcomes.get(i).join();
+            if (failure == null) {
+                published.add(ids.get(i));
+            } else if (Failures.isTransient(failure)) {
+                retryLater = failure; // the broker is away: this row (and what follows) goes out next run
+            } else {
+                setAside.put(ids.get(i), "Kafka refused the event: " + Failures.describe(failure));
+            }
+        }
+        Instant now = Instant.now();
+        if (!published.isEmpty()) {
+            em.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE id IN (:ids)")
+                    .setParameter("now", now).setParameter("ids", published).executeUpdate();
+        }
+        for (Map.Entry<Long, String> e : setAside.entrySet()) {
+            LOG.errorf("outbox event %d set aside, not sent: %s (GET /api/admin/outbox/set-aside)", e.getKey(), e.getValue());
+            em.createNativeQuery("UPDATE outbox_event SET set_aside_at = :now, relay_error = :why WHERE id = :id")
+                    .setParameter("now", now).setParameter("why", truncate(e.getValue(), 2000))
+                    .setParameter("id", e.getKey()).executeUpdate();
+        }
+        if (retryLater != null) {
+            LOG.warnf("relayed %d of %d outbox events; the rest are tried again on the next run: %s", published.size(),
+                    rows.size(), Failures.describe(retryLater));
+            return 0; // stop this run; what was acknowledged is marked, so it is not sent again
+        }
+        LOG.debugf("relayed %d outbox events, set aside %d", published.size(), setAside.size());
         return rows.size();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private CompletableFuture<Void> send(String eventId, String type, String zaak, String payload) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.UUID;
 import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.events.ZaakUpdate;
+import nl.kamerstroom.store.Text;
 import nl.kamerstroom.store.letter.Letter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides which {@link ZaakUpdate}s a stored letter causes and writes them to the outbox in the
@@ -27,6 +30,9 @@ public class ZaakUpdates {
 
     @Inject
     Event<OutboxEvent.Written> written;
+
+    @ConfigProperty(name = "kamerstroom.outbox.max-event-bytes", defaultValue = "1000000")
+    int maxEventBytes;
 
     /**
      * @param letter     the letter as just written
@@ -79,15 +85,41 @@ public class ZaakUpdates {
         event.type = type;
         event.zaakNumber = letter.zaak.number;
         event.createdAt = Instant.now();
-        ZaakUpdate update = new ZaakUpdate(event.eventId.toString(), type, event.zaakNumber, letter.documentId,
-                letter.kind, parsed.subject(), parsed.letterDate(), parsed.askers(), parsed.addressees(),
-                parsed.answeredBy(), numbers, questionTexts, text, previous, event.createdAt);
-        try {
-            event.payload = json.writeValueAsString(update);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + type, e);
-        }
+        event.payload = boundedPayload(event, letter, parsed, numbers, questionTexts, text, previous);
         event.persist();
         written.fire(OutboxEvent.Written.INSTANCE);
+    }
+
+    /**
+     * The event as JSON, within {@code kamerstroom.outbox.max-event-bytes}: a letter that answers 40
+     * questions together would otherwise make one event of all 40 question texts and the long answer
+     * twice over (text and previousText), larger than Kafka takes. Such an event keeps every field,
+     * with the long texts cut (halving the cut until it fits) and ending in a pointer to the zaak in
+     * the API, where the full texts are. Characters XML and JSON readers refuse are removed first.
+     */
+    private String boundedPayload(OutboxEvent event, Letter letter, ParsedLetter parsed, List<String> numbers,
+            List<String> questionTexts, String text, String previous) {
+        String more = " … [ingekort; volledige tekst: /api/zaken/" + event.zaakNumber + "]";
+        int cut = Integer.MAX_VALUE;
+        while (true) {
+            int limit = cut;
+            ZaakUpdate update = new ZaakUpdate(event.eventId.toString(), event.type, event.zaakNumber,
+                    letter.documentId, letter.kind, Text.clean(parsed.subject()), parsed.letterDate(), parsed.askers(),
+                    parsed.addressees(), parsed.answeredBy(), numbers,
+                    questionTexts.stream().map(t -> Text.truncate(Text.clean(t), limit, more)).toList(),
+                    Text.truncate(Text.clean(text), limit, more), Text.truncate(Text.clean(previous), limit, more),
+                    event.createdAt);
+            String payload;
+            try {
+                payload = json.writeValueAsString(update);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise " + event.type, e);
+            }
+            if (payload.length() <= maxEventBytes / 4 || payload.getBytes(StandardCharsets.UTF_8).length <= maxEventBytes
+                    || cut <= 256) {
+                return payload; // past a cut of 256 characters only the metadata is left; the relay sets it aside
+            }
+            cut = cut == Integer.MAX_VALUE ? maxEventBytes / Math.max(1, 2 + questionTexts.size() * 2) : cut / 2;
+        }
     }
 }

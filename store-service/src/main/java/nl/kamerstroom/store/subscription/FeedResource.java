@@ -30,12 +30,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.ZaakUpdate;
+import nl.kamerstroom.store.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Atom feeds of zaak updates: one per filter ({@code /feeds/answers.atom?party=…&ministry=…}) and
  * one per zaak ({@code /feeds/zaken/{number}.atom}). Written with Rome; cacheable: the ETag is the
- * newest entry's position plus the filter, so a poller that has everything gets a 304.
+ * newest entry's position plus the filter, so a poller that has everything gets a 304. Answered
+ * from {@link FeedCache} before the database; every text is cleaned of what XML cannot carry.
  */
 @Path("/feeds")
 public class FeedResource {
@@ -44,6 +46,9 @@ public class FeedResource {
 
     @Inject
     UpdateLog log;
+
+    @Inject
+    FeedCache cache;
 
     @GET
     @Blocking
@@ -67,21 +72,29 @@ public class FeedResource {
     }
 
     private Response feed(Request request, UriInfo uri, UpdateFilter filter) {
+        FeedCache.Rendered feed = cache.get(uri.getRequestUri().toString(), () -> render(uri, filter));
+        EntityTag etag = new EntityTag(feed.etag());
+        Date lastModified = new Date(feed.lastModifiedMillis());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setMaxAge(60);
+        if (notModified != null) {
+            return notModified.cacheControl(cacheControl).tag(etag).build();
+        }
+        return Response.ok(feed.xml()).tag(etag).lastModified(lastModified).cacheControl(cacheControl).build();
+    }
+
+    private FeedCache.Rendered render(UriInfo uri, UpdateFilter filter) {
+        long started = System.nanoTime();
         List<UpdateLog.Entry> entries = log.latest(filter, ENTRIES);
         long newest = entries.isEmpty() ? 0 : entries.get(0).position();
-        EntityTag etag = new EntityTag(Long.toHexString(newest) + "-" + Integer.toHexString(filter.hashCode()));
+        String etag = Long.toHexString(newest) + "-" + Integer.toHexString(filter.hashCode());
         Date updated = entries.isEmpty() ? new Date(0) : Date.from(entries.get(0).update().occurredAt());
         // seconds precision, as Last-Modified has
         Date lastModified = new Date(updated.getTime() / 1000 * 1000);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(60);
-        if (notModified != null) {
-            return notModified.cacheControl(cache).tag(etag).build();
-        }
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle("kamerstroom: " + filter.describe());
+        feed.setTitle(Text.clean("kamerstroom: " + filter.describe()));
         feed.setUri(uri.getRequestUri().toString());
         feed.setLink(uri.getRequestUri().toString());
         SyndLink self = new SyndLinkImpl();
@@ -92,7 +105,7 @@ public class FeedResource {
         feed.setEntries(entries.stream().map(e -> entry(e, uri)).toList());
         try {
             String xml = new SyndFeedOutput().outputString(feed);
-            return Response.ok(xml).tag(etag).lastModified(lastModified).cacheControl(cache).build();
+            return new FeedCache.Rendered(xml, etag, lastModified.getTime(), started);
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the Atom feed", e);
         }
@@ -102,21 +115,23 @@ public class FeedResource {
         ZaakUpdate u = e.update();
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:uuid:" + u.eventId());
-        entry.setTitle(title(u));
+        entry.setTitle(Text.clean(title(u)));
         entry.setLink(uri.getBaseUriBuilder().path("api/zaken/{n}").build(u.zaakNumber()).toString());
         entry.setUpdatedDate(Date.from(u.occurredAt()));
         entry.setPublishedDate(Date.from(u.occurredAt()));
         SyndPerson author = new SyndPersonImpl();
-        author.setName(u.answeredBy() == null || u.answeredBy().isEmpty()
-                ? u.askers().stream().map(m -> m.name()).collect(Collectors.joining(", "))
-                : String.join(", ", u.answeredBy()));
+        author.setName(Text.clean(u.answeredBy() == null || u.answeredBy().isEmpty()
+                ? (u.askers() == null ? "" : u.askers().stream().map(m -> m.name()).collect(Collectors.joining(", ")))
+                : String.join(", ", u.answeredBy())));
         if (author.getName() == null || author.getName().isBlank()) {
             author.setName("kamerstroom");
         }
         entry.setAuthors(List.of(author));
         SyndContent content = new SyndContentImpl();
         content.setType("text");
-        content.setValue(u.text() != null ? u.text() : String.join("\n\n", u.questionTexts() == null ? List.of() : u.questionTexts()));
+        // events written before the outbox cleaned its texts may still hold what XML cannot carry
+        content.setValue(Text.clean(u.text() != null ? u.text()
+                : String.join("\n\n", u.questionTexts() == null ? List.of() : u.questionTexts())));
         entry.setContents(List.of(content));
         return entry;
     }

@@ -2,7 +2,6 @@ package nl.kamerstroom.store.subscription;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,21 +12,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /api/stream}: zaak updates as Server-Sent Events for live dashboards. Each event's id
  * is its position in the update log; reconnecting with {@code Last-Event-ID} resumes right after it,
- * without gaps. Without it, the stream starts with what happens next.
+ * without gaps. Without it, the stream starts with what happens next. All streams are fed by one
+ * {@link UpdateBroadcaster}, which also limits how many are open (503 with Retry-After beyond).
  */
 @Path("/api/stream")
 public class StreamResource {
 
     @Inject
-    UpdateLog log;
+    UpdateBroadcaster broadcaster;
 
     @GET
     @Blocking
@@ -38,24 +36,14 @@ public class StreamResource {
             @QueryParam("ministry") String ministry, @QueryParam("q") String keyword,
             @QueryParam("type") List<String> types) {
         UpdateFilter filter = UpdateFilter.of(zaak, member, party, ministry, keyword, types);
-        AtomicLong cursor = new AtomicLong(position(lastEventId));
-        return Multi.createFrom().ticks().every(Duration.ofMillis(500))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onOverflow().drop()
-                .onItem().transformToIterable(tick -> {
-                    List<UpdateLog.Entry> entries = log.after(cursor.get(), 500);
-                    if (!entries.isEmpty()) {
-                        cursor.set(entries.get(entries.size() - 1).position());
-                    }
-                    return entries.stream().filter(e -> filter.matches(e.update())).toList();
-                })
+        return broadcaster.subscribe(position(lastEventId), filter)
                 .map(e -> sse.newEventBuilder().id(Long.toString(e.position())).name(e.update().type())
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(e.update()).build());
     }
 
     private long position(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
-            return log.head();
+            return -1; // from now on
         }
         try {
             return Long.parseLong(lastEventId.trim());

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstroom.events.ZaakUpdate;
@@ -20,6 +19,8 @@ public class UpdateLog {
 
     /** How far back a feed looks for its entries. */
     static final int FEED_WINDOW = 5000;
+    /** Rows per read while looking back for a feed's entries. */
+    static final int PAGE = 200;
 
     @Inject
     EntityManager em;
@@ -27,6 +28,7 @@ public class UpdateLog {
     @Inject
     ObjectMapper json;
 
+    /** An entry of the log; {@code update} is null for a row that cannot be read as one (skip it). */
     public record Entry(long position, ZaakUpdate update) {
     }
 
@@ -42,20 +44,43 @@ public class UpdateLog {
                 position, limit);
     }
 
-    /** The newest entries matching {@code filter}, newest first, looking back a bounded window. */
+    /**
+     * The newest entries matching {@code filter}, newest first, looking back a bounded window. Read
+     * in pages, so a feed holds a page of payloads in memory, not the whole window; a feed of one
+     * zaak reads only that zaak's rows.
+     */
     public List<Entry> latest(UpdateFilter filter, int limit) {
-        List<Entry> window = read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id > :p"
-                + " ORDER BY id DESC LIMIT :n", 0, FEED_WINDOW);
         List<Entry> matching = new ArrayList<>();
-        for (Entry e : window) {
-            if (filter.matches(e.update())) {
-                matching.add(e);
-                if (matching.size() == limit) {
-                    break;
+        long before = Long.MAX_VALUE;
+        for (int scanned = 0; scanned < FEED_WINDOW && matching.size() < limit; ) {
+            List<Entry> page = filter.zaak() != null
+                    ? readZaak(filter.zaak(), before)
+                    : read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id < :p ORDER BY id DESC LIMIT :n",
+                            before, PAGE);
+            for (Entry e : page) {
+                if (e.update() != null && filter.matches(e.update())) {
+                    matching.add(e);
+                    if (matching.size() == limit) {
+                        break;
+                    }
                 }
             }
+            if (page.size() < PAGE) {
+                break;
+            }
+            scanned += page.size();
+            before = page.get(page.size() - 1).position();
         }
         return matching;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Entry> readZaak(String zaak, long before) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT id, CAST(payload AS text) FROM outbox_event WHERE zaak_number = :z AND id < :p"
+                                + " ORDER BY id DESC LIMIT :n")
+                .setParameter("z", zaak).setParameter("p", before).setParameter("n", PAGE).getResultList());
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), parse((String) r[1]))).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -65,11 +90,16 @@ public class UpdateLog {
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), parse((String) r[1]))).toList();
     }
 
+    /**
+     * The update, or null for a row that is not one (it has a position all the same, so readers move
+     * past it): one unreadable row must not make every feed and stream fail.
+     */
     private ZaakUpdate parse(String payload) {
         try {
-            return json.readValue(payload, ZaakUpdate.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ZaakUpdate u = json.readValue(payload, ZaakUpdate.class);
+            return u == null || u.type() == null || u.zaakNumber() == null ? null : u;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }

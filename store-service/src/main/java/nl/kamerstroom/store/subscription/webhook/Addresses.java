@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Which addresses a webhook may never reach: everything that is not the public internet. An IPv6
- * address that carries an IPv4 one (mapped, NAT64, 6to4, compatible) is judged by the IPv4 inside.
+ * address that carries an IPv4 one (mapped, translated, compatible, NAT64, 6to4, Teredo) is judged
+ * by its own range and by every IPv4 address inside.
  */
 public final class Addresses {
 
@@ -72,7 +73,9 @@ public final class Addresses {
             blocked("127.0.0.0/8", "loopback"),
             blocked("169.254.0.0/16", "link-local"),
             blocked("172.16.0.0/12", "private"),
+            blocked("168.63.129.16/32", "cloud metadata (Azure wire server)"),
             blocked("192.0.0.0/24", "reserved"),
+            blocked("255.255.255.255/32", "broadcast"),
             blocked("192.168.0.0/16", "private"),
             blocked("198.18.0.0/15", "reserved"),
             blocked("224.0.0.0/4", "multicast"),
@@ -80,45 +83,78 @@ public final class Addresses {
             blocked("::/128", "unspecified"),
             blocked("::1/128", "loopback"),
             blocked("100::/64", "reserved"),
+            // local-use NAT64 (RFC 8215): translated by a local gateway into whatever IPv4 it embeds, where
+            // the embedding depends on the operator's prefix length, so the whole range is refused
+            blocked("64:ff9b:1::/48", "local-use NAT64"),
             blocked("fc00::/7", "private"),
             blocked("fe80::/10", "link-local"),
             blocked("fec0::/10", "private"),
             blocked("ff00::/8", "multicast"));
 
     private static final Cidr IPV4_COMPATIBLE = Cidr.parse("::/96");
+    /** {@code ::ffff:0:a.b.c.d}, SIIT's IPv4-translated form (RFC 2765), not the same as mapped {@code ::ffff:a.b.c.d}. */
+    private static final Cidr IPV4_TRANSLATED = Cidr.parse("::ffff:0:0:0/96");
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
+    /** Teredo (RFC 4380): the server's IPv4 in bytes 4-7, the client's in bytes 12-15 with every bit inverted. */
+    private static final Cidr TEREDO = Cidr.parse("2001::/32");
 
     private Addresses() {
     }
 
     /** Why {@code address} is off limits ("loopback", "private", …), or empty for a public address. */
     public static Optional<String> nonPublic(InetAddress address) {
-        InetAddress judged = embeddedIpv4(address).orElse(address);
+        Optional<String> own = blockedRange(address);
+        if (own.isPresent()) {
+            return own;
+        }
+        // an IPv6 address that carries an IPv4 one reaches that IPv4 address: judge every one it carries
+        for (InetAddress embedded : embeddedIpv4(address)) {
+            Optional<String> inner = blockedRange(embedded);
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> blockedRange(InetAddress address) {
         for (Blocked b : BLOCKED) {
-            if (b.range().contains(judged)) {
+            if (b.range().contains(address)) {
                 return Optional.of(b.what());
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<InetAddress> embeddedIpv4(InetAddress address) {
+    /** The IPv4 addresses an IPv6 address embeds: mapped, translated, compatible, NAT64, 6to4, Teredo. */
+    private static List<InetAddress> embeddedIpv4(InetAddress address) {
         byte[] a = address.getAddress();
         if (a.length != 16) {
-            return Optional.empty();
+            return List.of();
         }
-        int from;
-        if (isIpv4Mapped(a) || NAT64.contains(address)
+        if (isIpv4Mapped(a) || IPV4_TRANSLATED.contains(address) || NAT64.contains(address)
                 || (IPV4_COMPATIBLE.contains(address) && !isZeroOrOne(a))) {
-            from = 12;
-        } else if (SIX_TO_FOUR.contains(address)) {
-            from = 2;
-        } else {
-            return Optional.empty();
+            return List.of(ipv4(a, 12, false));
+        }
+        if (SIX_TO_FOUR.contains(address)) {
+            return List.of(ipv4(a, 2, false));
+        }
+        if (TEREDO.contains(address)) {
+            return List.of(ipv4(a, 4, false), ipv4(a, 12, true));
+        }
+        return List.of();
+    }
+
+    private static InetAddress ipv4(byte[] a, int from, boolean inverted) {
+        byte[] four = Arrays.copyOfRange(a, from, from + 4);
+        if (inverted) {
+            for (int i = 0; i < 4; i++) {
+                four[i] = (byte) ~four[i];
+            }
         }
         try {
-            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(a, from, from + 4)));
+            return InetAddress.getByAddress(four);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("four bytes are always an IPv4 address", e);
         }

@@ -25,10 +25,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns new outbox rows into deliveries: each row is matched against every subscription's filter
- * once, and marked as matched in the same transaction as the deliveries it caused, so a crash
+ * once, and taken off {@code webhook_match_queue} (filled by a trigger when the row is written) in the
+ * same transaction as the deliveries it caused, so a crash
  * matches it again from scratch and the unique (subscription, event) key keeps that harmless.
  * One matcher at a time across replicas (advisory lock), in outbox order. Paused subscriptions
- * still collect deliveries; they are sent on resume.
+ * still collect deliveries; they are sent on resume. The matcher never updates {@code outbox_event}
+ * rows: those belong to the relay, and two writers of the same rows deadlocked (V7).
  */
 @ApplicationScoped
 public class DeliveryMatcher {
@@ -107,13 +109,14 @@ public class DeliveryMatcher {
         List<Subscription> subscriptions = Subscription.listAll();
         if (subscriptions.isEmpty()) {
             // nobody to match for: mark the rows without reading their payloads
-            int marked = em.createNativeQuery("UPDATE outbox_event SET webhooks_matched_at = :now WHERE id IN"
-                            + " (SELECT id FROM outbox_event WHERE webhooks_matched_at IS NULL ORDER BY id LIMIT :n)")
-                    .setParameter("now", clock.instant()).setParameter("n", config.matchBatchSize()).executeUpdate();
+            int marked = em.createNativeQuery("DELETE FROM webhook_match_queue WHERE outbox_id IN"
+                            + " (SELECT outbox_id FROM webhook_match_queue ORDER BY outbox_id LIMIT :n)")
+                    .setParameter("n", config.matchBatchSize()).executeUpdate();
             return new Batch(marked, 0);
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT id, CAST(event_id AS text), type, zaak_number,"
-                        + " CAST(payload AS text) FROM outbox_event WHERE webhooks_matched_at IS NULL ORDER BY id LIMIT :n")
+        List<Object[]> rows = em.createNativeQuery("SELECT o.id, CAST(o.event_id AS text), o.type, o.zaak_number,"
+                        + " CAST(o.payload AS text) FROM webhook_match_queue q JOIN outbox_event o ON o.id = q.outbox_id"
+                        + " ORDER BY q.outbox_id LIMIT :n")
                 .setParameter("n", config.matchBatchSize()).getResultList();
         if (rows.isEmpty()) {
             return new Batch(0, 0);
@@ -143,8 +146,8 @@ public class DeliveryMatcher {
             }
         }
         em.flush();
-        em.createNativeQuery("UPDATE outbox_event SET webhooks_matched_at = :now WHERE id IN (:ids)")
-                .setParameter("now", now).setParameter("ids", ids).executeUpdate();
+        em.createNativeQuery("DELETE FROM webhook_match_queue WHERE outbox_id IN (:ids)")
+                .setParameter("ids", ids).executeUpdate();
         LOG.debugf("matched %d outbox events: %d deliveries", rows.size(), deliveries);
         return new Batch(rows.size(), deliveries);
     }
