@@ -70,10 +70,18 @@ class ReplayTest {
                         List.of(Letters.a("Dit.", "1"), Letters.a("Daarom niet.", "2")))));
 
         List<ConsumerRecord<String, String>> topic = new TopicReader(bootstrapServers).readAll("letters.parsed");
-        long documents = topic.stream().map(r -> read(r.value())).filter(java.util.Objects::nonNull)
-                .map(LetterParsed::documentId).distinct().count();
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("letter") == documents
+        List<String> documentIds = topic.stream().map(r -> read(r.value())).filter(java.util.Objects::nonNull)
+                .map(LetterParsed::documentId).distinct().toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> countOnTopic(documentIds) == documentIds.size()
                 && count("answer_version") >= 1 && isQuiet());
+        // letters stored from elsewhere (DlqReplayTest replays a dead letter from a topic of its own) are
+        // not part of this topic's history: without them, the live state is what the topic gives
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM letter WHERE document_id NOT IN (:ids)").setParameter("ids", documentIds)
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM zaak z WHERE NOT EXISTS (SELECT 1 FROM letter l WHERE l.zaak_number = z.number)")
+                    .executeUpdate();
+        });
         Map<String, List<String>> live = snapshot();
         assertThat(live.get("zaak")).anyMatch(z -> z.startsWith(zaak + "|ANSWERED|2025-09-19|"));
 
@@ -117,6 +125,12 @@ class ReplayTest {
     private long count(String table) {
         return QuarkusTransaction.requiringNew().call(() ->
                 ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
+    }
+
+    private long countOnTopic(List<String> documentIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM letter WHERE document_id IN (:ids)").setParameter("ids", documentIds)
+                .getSingleResult()).longValue());
     }
 
     private boolean isQuiet() {

@@ -2,6 +2,7 @@ package nl.kamerstroom.store.dlq;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import java.util.Properties;
 import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.events.LetterParsed;
+import nl.kamerstroom.messaging.KafkaReaderConfig;
 import nl.kamerstroom.store.letter.LetterStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,8 +51,9 @@ public class DeadLetters {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "kamerstroom.dlq.max-entries", defaultValue = "10000")
     int maxEntries;
@@ -197,11 +200,7 @@ public class DeadLetters {
     }
 
     private Properties props() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "33554432");
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "33554432");
+        Properties props = KafkaReaderConfig.reader(kafkaConfig, "store-dlq-replay", 33554432);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         return props;
     }
