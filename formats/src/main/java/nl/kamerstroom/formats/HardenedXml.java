@@ -26,6 +26,7 @@ import org.xml.sax.SAXParseException;
 public final class HardenedXml {
 
     private static final String JDK = "http://www.oracle.com/xml/jaxp/properties/";
+    private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
     /** One configured factory per distinct limits (in practice one or two per process). */
     private static final Map<XmlLimits, DocumentBuilderFactory> FACTORIES = new ConcurrentHashMap<>();
 
@@ -76,7 +77,14 @@ public final class HardenedXml {
                     throw e;
                 }
             });
-            return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+            Document document = builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+            if (document.getElementsByTagNameNS(XINCLUDE, "*").getLength() > 0) {
+                // never resolved (XInclude is off), but a document that asks for another resource is
+                // hostile by intent, and reading on would silently drop what it pretends to contain
+                throw new XmlRefusedException("not acceptable XML: an XInclude element is not allowed"
+                        + " (it asks to pull in another resource)", null);
+            }
+            return document;
         } catch (SAXException e) {
             throw new XmlRefusedException("not acceptable XML: " + reason(e, limits), e);
         } catch (IOException | ParserConfigurationException | RuntimeException e) {
