@@ -233,6 +233,35 @@ class SiteBrowserTest {
     }
 
     @Test
+    void markupInALetterIsShownAsTextAndLongResultsArePaged() throws Exception {
+        String zaak = Letters.newZaak();
+        List<ParsedLetter.Question> questions = new ArrayList<>();
+        questions.add(q("1", "Deelt u de zorg over <script>window.pwned = 1</script> het zeewier in de Waddenzee?"));
+        for (int i = 2; i <= 21; i++) {
+            questions.add(q(String.valueOf(i), "Hoeveel zeewier lag er in week " + i + "?"));
+        }
+        Letters.publish(bootstrapServers, json, event("kv-tk-" + zaak, sha('f'), letter(LetterKind.QUESTIONS, zaak,
+                LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 3), "Kostić", "PvdD", MINISTRY, questions, List.of())));
+        awaitZaak(zaak, "ASKED");
+
+        String page = given().get("/zaken/" + zaak).then().statusCode(200).extract().asString();
+        assertThat(page).contains("&lt;script&gt;window.pwned = 1&lt;/script&gt;").doesNotContain("<script>window.pwned");
+        String search = given().get("/zoeken?q=zeewier").then().statusCode(200).extract().asString();
+        assertThat(search).contains("21 vragen gevonden", "Pagina 1 van 2", "<mark>zeewier</mark>")
+                .doesNotContain("<script>window.pwned");
+        open("/zoeken?q=zeewier");
+        assertThat(browser.findElements(By.cssSelector("li.hit"))).hasSize(20);
+        browser.findElement(By.linkText("Volgende pagina")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("pagina=2"));
+        assertThat(browser.findElements(By.cssSelector("li.hit"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".pages span")).getText()).isEqualTo("Pagina 2 van 2");
+        screenshot("zoeken-pagina-2");
+        open("/zaken/" + zaak);
+        assertThat(browser.findElement(By.id("vraag-1")).getText()).contains("<script>window.pwned = 1</script>");
+        assertThat(script("return window.pwned === undefined;")).isEqualTo(true);
+    }
+
+    @Test
     void pagesAreServedQuicklyAndAnUnknownZaakIs404() {
         String zaak = Letters.newZaak();
         Map<String, Long> millis = new LinkedHashMap<>();
