@@ -68,13 +68,18 @@ public class SiteQueries {
 
     public Counts counts(LocalDate today) {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // an answer counts on the day it arrived, a question on the day it was asked
+        String answerDay = "COALESCE(l.received_date, l.letter_date)";
+        String askedDay = "COALESCE(l.submitted_date, l.letter_date)";
+        String answer = "l.kind IN ('ANSWER', 'FURTHER_ANSWER') AND ";
+        String asked = "l.kind = 'QUESTIONS' AND ";
         Object[] row = (Object[]) em.createNativeQuery("SELECT"
-                        + " count(*) FILTER (WHERE l.kind IN ('ANSWER', 'FURTHER_ANSWER') AND COALESCE(l.received_date, l.letter_date) = :today),"
-                        + " count(*) FILTER (WHERE l.kind IN ('ANSWER', 'FURTHER_ANSWER')),"
-                        + " count(*) FILTER (WHERE l.kind = 'QUESTIONS' AND COALESCE(l.submitted_date, l.letter_date) = :today),"
-                        + " count(*) FILTER (WHERE l.kind = 'QUESTIONS')"
-                        + " FROM letter l WHERE l.deleted_at IS NULL AND l.kind IN ('ANSWER', 'FURTHER_ANSWER', 'QUESTIONS')"
-                        + " AND COALESCE(l.received_date, l.submitted_date, l.letter_date) BETWEEN :monday AND :today")
+                        + " count(*) FILTER (WHERE " + answer + answerDay + " = :today),"
+                        + " count(*) FILTER (WHERE " + answer + answerDay + " BETWEEN :monday AND :today),"
+                        + " count(*) FILTER (WHERE " + asked + askedDay + " = :today),"
+                        + " count(*) FILTER (WHERE " + asked + askedDay + " BETWEEN :monday AND :today)"
+                        + " FROM letter l WHERE l.deleted_at IS NULL AND (" + answer + answerDay + " BETWEEN :monday AND :today"
+                        + " OR " + asked + askedDay + " BETWEEN :monday AND :today)")
                 .setParameter("today", today).setParameter("monday", monday).getSingleResult();
         return new Counts(n(row[0]), n(row[1]), n(row[2]), n(row[3]));
     }

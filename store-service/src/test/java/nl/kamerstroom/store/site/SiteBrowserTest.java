@@ -262,6 +262,36 @@ class SiteBrowserTest {
     }
 
     @Test
+    void theHomePageCountsTodaysAnswersAndListsWhatWentOverdueToday() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        long answersToday = homeCount("antwoorden-vandaag");
+        long answersThisWeek = homeCount("antwoorden-week");
+        String answered = Letters.newZaak();
+        String overdue = Letters.newZaak();
+        List<ParsedLetter.Question> one = List.of(q("1", "Wanneer komt de brief?"));
+        Letters.publish(bootstrapServers, json,
+                event("ah-tk-" + answered, sha('g'), letter(LetterKind.ANSWER, answered, today.minusDays(10), today,
+                        "Jansma", "VVD", MINISTRY, one, List.of(a("Volgende week.", "1")))),
+                // the three-week term ended yesterday: today is its first day overdue (AnswerTerm)
+                event("kv-tk-" + overdue, sha('h'), letter(LetterKind.QUESTIONS, overdue, today.minusDays(22),
+                        today.minusDays(22), "Jansma", "VVD", MINISTRY, one, List.of())));
+        awaitZaak(answered, "ANSWERED");
+        awaitZaak(overdue, "ASKED");
+        assertThat(homeCount("antwoorden-vandaag")).isEqualTo(answersToday + 1);
+        assertThat(homeCount("antwoorden-week")).isEqualTo(answersThisWeek + 1);
+        String home = given().get("/").then().statusCode(200).extract().asString();
+        assertThat(home.substring(home.indexOf("id=\"te-laat-kop\""))).contains("href=\"/zaken/" + overdue + "\"")
+                .doesNotContain("href=\"/zaken/" + answered + "\"");
+    }
+
+    private static long homeCount(String id) {
+        String home = given().get("/").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + id + "\">(?<count>\\d+)<").matcher(home);
+        assertThat(m.find()).as("count " + id + " on the home page").isTrue();
+        return Long.parseLong(m.group("count"));
+    }
+
+    @Test
     void pagesAreServedQuicklyAndAnUnknownZaakIs404() {
         String zaak = Letters.newZaak();
         Map<String, Long> millis = new LinkedHashMap<>();
