@@ -44,7 +44,7 @@ public record ZaakView(
     public record AnswerRef(List<String> questionNumbers, String text, String documentId) {
     }
 
-    static ZaakView of(Zaak zaak, List<Letter> letters, LocalDate today) {
+    public static ZaakView of(Zaak zaak, List<Letter> letters, LocalDate today) {
         List<DocumentRef> documents = letters.stream()
                 .map(l -> new DocumentRef(l.documentId, l.kind, l.letterDate, l.subject, l.deletedAt != null)).toList();
         List<Letter> live = letters.stream().filter(l -> l.deletedAt == null).toList();
