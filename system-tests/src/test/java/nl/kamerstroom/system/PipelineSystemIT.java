@@ -57,6 +57,9 @@ class PipelineSystemIT {
     private static Path ingestJar;
     private static Path logs;
     private static List<String> jvmOptions;
+    /** A key of this run's own: uploads are refused without one. */
+    private static final String UPLOAD_KEY = "system-test-" + java.util.UUID.randomUUID();
+
     private static ServiceProcess ingest;
     private static ServiceProcess parse;
     private static ServiceProcess store;
@@ -334,7 +337,7 @@ class PipelineSystemIT {
     }
 
     private static String upload(byte[] body, String contentType) {
-        return given().baseUri(ingest.baseUrl()).contentType(contentType).body(body)
+        return given().baseUri(ingest.baseUrl()).header("X-Api-Key", UPLOAD_KEY).contentType(contentType).body(body)
                 .when().post("/api/letters")
                 .then().statusCode(202).extract().path("documentId");
     }
@@ -350,6 +353,8 @@ class PipelineSystemIT {
     private static Map<String, String> env(Map<String, String> db) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // uploads need a key (ingest reads the bootstrap upload key from this variable)
+        env.put("KAMERSTROOM_UPLOAD_API_KEY", UPLOAD_KEY);
         if (db != null) {
             env.put("KAMERSTROOM_DB_URL", db.get("url"));
             env.put("KAMERSTROOM_DB_USER", db.get("username"));

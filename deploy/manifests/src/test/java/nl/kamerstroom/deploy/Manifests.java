@@ -92,6 +92,16 @@ final class Manifests {
         raw.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).forEach(k -> prod.setProperty(k, raw.getProperty(k)));
         raw.stringPropertyNames().stream().filter(k -> k.startsWith("%prod."))
                 .forEach(k -> prod.setProperty(k.substring("%prod.".length()), raw.getProperty(k)));
+        // a value that is only a reference to another property of the file ("${kamerstroom.parse.max-event-bytes}")
+        // means that property's value, as Quarkus resolves it
+        for (String key : prod.stringPropertyNames()) {
+            String value = prod.getProperty(key);
+            for (int depth = 0; depth < 5 && value.startsWith("${") && value.endsWith("}")
+                    && prod.containsKey(value.substring(2, value.length() - 1)); depth++) {
+                value = prod.getProperty(value.substring(2, value.length() - 1));
+            }
+            prod.setProperty(key, value);
+        }
         return prod;
     }
 

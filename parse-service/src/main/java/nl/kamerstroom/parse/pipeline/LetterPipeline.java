@@ -84,6 +84,9 @@ public class LetterPipeline {
     @ConfigProperty(name = "kamerstroom.parse.max-event-bytes")
     long maxEventBytes;
 
+    @ConfigProperty(name = "kamerstroom.parse.max-parts-per-letter")
+    int maxParts;
+
     @ConfigProperty(name = "kamerstroom.parse.send-retry.first-pause")
     Duration firstPause;
 
@@ -136,6 +139,14 @@ public class LetterPipeline {
         } catch (RuntimeException e) {
             LOG.errorf(e, "parser failed on %s", letter.documentId());
             return deadLetter(record, letter, "the parser failed: " + e, e.getClass().getSimpleName());
+        }
+        int parts = result.questions().size() + result.answers().size();
+        if (parts > maxParts) {
+            // no set of written questions comes near this (the longest known have ~60 questions); what
+            // does is broken or hostile input, and every part becomes a row and an event downstream
+            return deadLetter(record, letter, "the letter has " + result.questions().size() + " questions and "
+                    + result.answers().size() + " answers, more than the limit of " + maxParts
+                    + " together (kamerstroom.parse.max-parts-per-letter)", "TooManyParts");
         }
         result = CarriableText.clean(result);
         if (letter.metadata() != null) {

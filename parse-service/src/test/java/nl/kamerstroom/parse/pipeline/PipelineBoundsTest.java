@@ -139,6 +139,30 @@ class PipelineBoundsTest extends WithPipeline {
     }
 
     @Test
+    void aLetterWithMorePartsThanAnyRealSetIsDeadLetteredAndTheNextIsParsed() throws Exception {
+        pipeline.readWith(null);
+        StringBuilder text = new StringBuilder("Antwoord op vragen van het lid Jansen (D66)\n\n");
+        for (int i = 1; i <= 600; i++) {
+            text.append("Vraag ").append(i).append("\nKent u het bericht nummer ").append(i).append("?\n\n")
+                    .append("Antwoord ").append(i).append("\nJa, dat bericht ken ik.\n\n");
+        }
+        String many = "many-" + UUID.randomUUID();
+        String normal = "normal-" + UUID.randomUUID();
+        Letters letters = new Letters(bootstrapServers, json);
+        letters.send(many, "text/plain", text.toString().getBytes(StandardCharsets.UTF_8));
+        letters.send(normal, "text/plain", Seeds.text(Seeds.ANSWER_SNELLER).getBytes(StandardCharsets.UTF_8));
+
+        TopicReader topics = new TopicReader(bootstrapServers);
+        JsonNode dead = json.readTree(topics.awaitKey("letters.dlq", many, WAIT).value());
+        assertThat(dead.get("errorType").asText()).isEqualTo("TooManyParts");
+        assertThat(dead.get("reason").asText()).contains("600 questions and 600 answers")
+                .contains("kamerstroom.parse.max-parts-per-letter");
+        JsonNode after = json.readTree(topics.await("letters.parsed", r -> r.value().contains(normal), WAIT).value());
+        assertThat(after.at("/letter/questions").size()).isEqualTo(9);
+        assertThat(topics.readAll("letters.parsed")).noneMatch(r -> r.value().contains(many));
+    }
+
+    @Test
     void charactersXmlCannotCarryNeverReachTheTopics() throws Exception {
         String documentId = "ffff-" + UUID.randomUUID();
         String text = Seeds.text(Seeds.ANSWER_SNELLER).replace("Kunt u bevestigen", "Kunt\uFFFF u\u0002 bevestigen");

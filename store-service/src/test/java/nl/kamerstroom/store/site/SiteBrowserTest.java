@@ -246,6 +246,9 @@ class SiteBrowserTest {
 
         String page = given().get("/zaken/" + zaak).then().statusCode(200).extract().asString();
         assertThat(page).contains("&lt;script&gt;window.pwned = 1&lt;/script&gt;").doesNotContain("<script>window.pwned");
+        // questions become searchable shortly after they are stored (SearchIndexer fills the Dutch index in batches)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                given().get("/zoeken?q=zeewier").then().statusCode(200).extract().asString()).contains("21 vragen gevonden"));
         String search = given().get("/zoeken?q=zeewier").then().statusCode(200).extract().asString();
         assertThat(search).contains("21 vragen gevonden", "Pagina 1 van 2", "<mark>zeewier</mark>")
                 .doesNotContain("<script>window.pwned");
