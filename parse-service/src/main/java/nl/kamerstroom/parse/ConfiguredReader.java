@@ -23,8 +23,9 @@ public class ConfiguredReader {
             @ConfigProperty(name = "kamerstroom.parse.xml.max-bytes") long xmlMaxBytes,
             @ConfigProperty(name = "kamerstroom.parse.xml.max-tags") int xmlMaxTags,
             @ConfigProperty(name = "kamerstroom.parse.xml.max-depth") int xmlMaxDepth,
-            @ConfigProperty(name = "kamerstroom.parse.xml.max-entity-expansions") int xmlMaxEntityExpansions) {
+            @ConfigProperty(name = "kamerstroom.parse.xml.max-entity-expansions") int xmlMaxEntityExpansions,
+            @ConfigProperty(name = "kamerstroom.parse.max-text-chars") int maxTextChars) {
         return new LetterReader(new LetterParser(), new Limits(maxPages, maxInflatedBytes,
-                new XmlLimits(xmlMaxBytes, xmlMaxTags, xmlMaxDepth, xmlMaxEntityExpansions)));
+                new XmlLimits(xmlMaxBytes, xmlMaxTags, xmlMaxDepth, xmlMaxEntityExpansions), maxTextChars));
     }
 }

@@ -28,7 +28,8 @@ final class Pipeline implements AutoCloseable {
     static final Duration START = Duration.ofSeconds(120);
 
     /** What the services run with; the heap is small on purpose, 2 cores and 8 JVMs share a box. */
-    static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+    // as the local stack gives them (parse-service needs about 8 x kamerstroom.parse.max-bytes-in-flight + 150 MB)
+    static final List<String> SERVICE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
     static final List<String> BROKER_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
 
     final String name;

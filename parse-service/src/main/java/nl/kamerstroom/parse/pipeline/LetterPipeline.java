@@ -99,14 +99,32 @@ public class LetterPipeline {
     /** The configured reader, or a test's replacement. */
     private volatile Reader reader;
 
+    /**
+     * Bytes of letters.fetched records being worked on at once, in KiB permits. The consumers run
+     * concurrently, but a letter needs several times its size in memory while it is decoded, read and
+     * parsed: ten 19 MB letters at once must be taken one after another, not together.
+     */
+    @ConfigProperty(name = "kamerstroom.parse.max-bytes-in-flight")
+    long maxBytesInFlight;
+
+    private java.util.concurrent.Semaphore inFlight;
+
     @jakarta.annotation.PostConstruct
     void useConfiguredReader() {
         reader = configuredReader::read;
+        inFlight = new java.util.concurrent.Semaphore(budgetPermits(), true);
+    }
+
+    private int budgetPermits() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBytesInFlight / 1024));
     }
 
     @Incoming("letters-fetched")
     @Blocking
     public void onLetter(ConsumerRecord<String, byte[]> record) {
+        // a record larger than the whole budget takes all of it and is worked on alone
+        int permits = (int) Math.min(budgetPermits(), Math.max(1, (record.value() == null ? 0 : record.value().length) / 1024));
+        inFlight.acquireUninterruptibly(permits);
         try {
             process(record);
         } catch (RuntimeException | Error e) {
@@ -116,6 +134,8 @@ public class LetterPipeline {
                     record.topic(), record.partition(), record.offset());
             Quarkus.asyncExit(EXIT_ERROR);
             throw e;
+        } finally {
+            inFlight.release(permits);
         }
     }
 

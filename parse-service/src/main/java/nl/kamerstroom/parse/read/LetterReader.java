@@ -56,10 +56,10 @@ public final class LetterReader {
         Format format = detect(content, declaredType);
         try {
             return switch (format) {
-                case PDF -> parser.parse(pdf(content));
-                case TEXT -> parser.parse(text(content));
-                case DOCX -> parser.parse(OfficeReader.docx(content, limits));
-                case ODT -> parser.parse(OfficeReader.odt(content, limits));
+                case PDF -> parser.parse(bounded(pdf(content)));
+                case TEXT -> parser.parse(bounded(text(content)));
+                case DOCX -> parser.parse(bounded(OfficeReader.docx(content, limits)));
+                case ODT -> parser.parse(bounded(OfficeReader.odt(content, limits)));
                 case KOOP_XML -> structured.toParsedLetter(KoopXmlReader.read(content, limits.xml()));
                 case HTML -> html(content);
             };
@@ -95,6 +95,15 @@ public final class LetterReader {
         } catch (TextExtractor.ExtractionException e) {
             throw ReadException.unreadable(e.getMessage(), e);
         }
+    }
+
+    /** The extracted text, if it is within {@link Limits#maxTextChars()}. */
+    private String bounded(String text) throws ReadException {
+        if (text.length() > limits.maxTextChars()) {
+            throw ReadException.unreadable("the letter's text is " + text.length() + " characters, more than the limit of "
+                    + limits.maxTextChars() + " (kamerstroom.parse.max-text-chars)");
+        }
+        return text;
     }
 
     private String text(byte[] content) throws ReadException {

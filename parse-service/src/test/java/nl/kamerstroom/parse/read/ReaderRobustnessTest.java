@@ -123,7 +123,13 @@ class ReaderRobustnessTest {
         String paragraph = "Het kabinet heeft in 2024 ongeveer 1.000 maatregelen genomen om de werkdruk te verlagen, "
                 + "zoals beschreven in de brief van 12 maart 2024 (Kamerstuk 29 279, nr. 874).\n";
         byte[] text = paragraph.repeat(20_000_000 / paragraph.length()).getBytes(StandardCharsets.UTF_8);
-        ParsedLetter letter = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> reader.read(text, "text/plain"));
+        // over the default text bound: refused with the bound named, at once
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reader.read(text, "text/plain")))
+                .isInstanceOf(ReadException.class).hasMessageContaining("kamerstroom.parse.max-text-chars");
+        // with a bound that admits it, it is read within bounded time
+        LetterReader generous = new LetterReader(new nl.kamerstroom.parse.parser.LetterParser(),
+                new Limits(Limits.DEFAULT.maxPages(), Limits.DEFAULT.maxInflatedBytes(), Limits.DEFAULT.xml(), 30_000_000));
+        ParsedLetter letter = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> generous.read(text, "text/plain"));
         assertThat(letter.kind()).isEqualTo(LetterKind.OTHER);
         assertThat(letter.questions()).isEmpty();
     }
