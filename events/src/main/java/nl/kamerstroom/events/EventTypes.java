@@ -23,6 +23,12 @@ public final class EventTypes {
     public static final String TOPIC_QUESTIONS_PARSED = "questions.parsed";
     public static final String TOPIC_LETTERS_DLQ = "letters.dlq";
     public static final String TOPIC_LETTERS_DELETED = "letters.deleted";
+    /**
+     * The same {@value #LETTER_PARSED} events as {@value #TOPIC_LETTERS_PARSED}, from an operator's
+     * re-parse of {@value #TOPIC_LETTERS_FETCHED} with the current parser, carrying the letters'
+     * original {@code fetchedAt}; no {@value #TOPIC_QUESTIONS_PARSED} events go with them.
+     */
+    public static final String TOPIC_LETTERS_REPARSED = "letters.reparsed";
     public static final String TOPIC_ANSWERS_PUBLISHED = "answers.published";
 
     private EventTypes() {

@@ -32,6 +32,20 @@ record LocalKeys(String admin, String upload) {
 
     /** The keys in {@code file}; a key that is missing is generated and the file rewritten. */
     static LocalKeys loadOrCreate(Path file) throws IOException {
+        Map<String, String> found = read(file);
+        LocalKeys keys = new LocalKeys(found.getOrDefault(ADMIN, generate()), found.getOrDefault(UPLOAD, generate()));
+        if (!keys.admin.equals(found.get(ADMIN)) || !keys.upload.equals(found.get(UPLOAD))) {
+            write(file, keys);
+        }
+        return keys;
+    }
+
+    /** The operator key the stack generated, or empty when it was never started with this data directory. */
+    static java.util.Optional<String> existingAdmin(Path file) throws IOException {
+        return java.util.Optional.ofNullable(read(file).get(ADMIN));
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
         Map<String, String> found = new LinkedHashMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -41,11 +55,7 @@ record LocalKeys(String admin, String upload) {
                 }
             }
         }
-        LocalKeys keys = new LocalKeys(found.getOrDefault(ADMIN, generate()), found.getOrDefault(UPLOAD, generate()));
-        if (!keys.admin.equals(found.get(ADMIN)) || !keys.upload.equals(found.get(UPLOAD))) {
-            write(file, keys);
-        }
-        return keys;
+        return found;
     }
 
     static String generate() {

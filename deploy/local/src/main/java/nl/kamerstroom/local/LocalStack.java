@@ -74,8 +74,9 @@ public final class LocalStack {
         switch (command) {
             case "run" -> stack.run();
             case "stop" -> System.exit(stack.stopOther() ? 0 : 1);
+            case "reparse" -> System.exit(stack.reparse());
             default -> {
-                System.err.println("usage: deploy/local/run [run|stop]");
+                System.err.println("usage: deploy/local/run [run|stop|reparse]");
                 System.exit(2);
             }
         }
@@ -104,6 +105,7 @@ public final class LocalStack {
                 bindHost, advertisedHost(bindHost)));
 
         String bootstrap = LOOPBACK + ":" + kafkaPort;
+        LocalTopics.create(bootstrap);
         Path inbox = data.resolve("inbox");
         Files.createDirectories(inbox);
         Map<String, Map<String, String>> envs = new LinkedHashMap<>();
@@ -385,6 +387,31 @@ public final class LocalStack {
             // nothing left to do about it
         }
         say("stopped");
+    }
+
+    /**
+     * {@code reparse}: re-parses everything on letters.fetched with the running parse-service and shows
+     * the progress; Ctrl-C stops the command, not the re-parse.
+     */
+    private int reparse() throws Exception {
+        Path keysFile = data.resolve("keys.env");
+        Optional<String> key = LocalKeys.existingAdmin(keysFile);
+        if (key.isEmpty()) {
+            say("no operator key in %s: start the local stack first (./deploy/local/run)", keysFile);
+            return 1;
+        }
+        ports.put("parse-service", port("PARSE_PORT", 8082));
+        ReparseCommand command = new ReparseCommand(baseUrl("parse-service"), key.get(), Duration.ofSeconds(1), System.out);
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                System.out.println();
+                System.out.println(command.leftRunning());
+            }
+        }, "reparse-left-running"));
+        int status = command.run();
+        finished.set(true);
+        return status;
     }
 
     /** {@code stop}: SIGTERM to the running stack, which stops its processes in order. */

@@ -23,11 +23,12 @@ class KafkaSecurityTest {
     /**
      * Granted although neither configuration nor code reads it yet: the operator's replay of dead
      * letters ({@code POST /api/admin/dlq/replay}, issue 11 item 1) reads letters.dlq in parse and
-     * store. Once that code lands, {@link KafkaAccess} finds the read and this becomes redundant.
+     * store; the store's consumer of an operator's re-parse (issue 13 item 1) reads letters.reparsed.
+     * Once that code lands, {@link KafkaAccess} finds the read and this becomes redundant.
      */
     private static final Map<String, Set<Use>> PLANNED = Map.of(
             "parse-service", Set.of(new Use("letters.dlq", Operation.READ)),
-            "store-service", Set.of(new Use("letters.dlq", Operation.READ)));
+            "store-service", Set.of(new Use("letters.dlq", Operation.READ), new Use("letters.reparsed", Operation.READ)));
 
     private final List<JsonNode> k8s = Manifests.objectsUnder(Manifests.k8s().resolve("base"));
 

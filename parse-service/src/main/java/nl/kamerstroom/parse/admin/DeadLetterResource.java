@@ -11,12 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Operator endpoints for the parse stage's dead letters. {@code GET /api/admin/dlq?page=0&size=50}
@@ -35,8 +31,8 @@ public class DeadLetterResource {
     @Inject
     DeadLetters deadLetters;
 
-    @ConfigProperty(name = "kamerstroom.admin.api-key")
-    Optional<String> apiKey;
+    @Inject
+    OperatorKey operatorKey;
 
     @GET
     @Blocking
@@ -75,18 +71,10 @@ public class DeadLetterResource {
     }
 
     private Response refused(String key) {
-        if (apiKey.isEmpty() || apiKey.get().isBlank()) {
-            return problem(Response.Status.FORBIDDEN, "the operator endpoints are disabled: no kamerstroom.admin.api-key is configured");
-        }
-        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-                apiKey.get().getBytes(StandardCharsets.UTF_8))) {
-            return problem(Response.Status.UNAUTHORIZED, "send the operator key in X-Api-Key");
-        }
-        return null;
+        return operatorKey.refused(key);
     }
 
     private static Response problem(Response.Status status, String detail) {
-        return Response.status(status).type("application/problem+json").entity(Map.of("type", "about:blank",
-                "title", status.getReasonPhrase(), "status", status.getStatusCode(), "detail", detail)).build();
+        return OperatorKey.problem(status, detail);
     }
 }

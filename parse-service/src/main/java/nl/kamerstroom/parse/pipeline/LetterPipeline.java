@@ -53,6 +53,18 @@ public class LetterPipeline {
     public record Outcome(String documentId, boolean parsed, String reason) {
     }
 
+    /** Where a parsed letter goes. */
+    public enum Output {
+        /** The live feed: {@code letters.parsed} and one {@code questions.parsed} per question. */
+        LIVE,
+        /**
+         * An operator's re-parse: {@code letters.reparsed} only. No {@code questions.parsed}: those
+         * events announce questions as they arrive, and a re-parse of the history would announce
+         * every old question again to whoever follows them.
+         */
+        REPARSE
+    }
+
     /** The reader's entry point; a seam so that tests can make a parse slow without a slow input. */
     @FunctionalInterface
     interface Reader {
@@ -66,6 +78,10 @@ public class LetterPipeline {
     @Inject
     @Channel("questions-parsed")
     Emitter<QuestionParsed> questions;
+
+    @Inject
+    @Channel("letters-reparsed")
+    Emitter<LetterParsed> reparsed;
 
     @Inject
     @Channel("letters-dlq")
@@ -109,6 +125,10 @@ public class LetterPipeline {
 
     private java.util.concurrent.Semaphore inFlight;
 
+    /** Live records being worked on now, and when the last one ended: a re-parse gives way to them. */
+    private final java.util.concurrent.atomic.AtomicInteger liveInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastLiveEnded = System.nanoTime() - Duration.ofHours(1).toNanos();
+
     @jakarta.annotation.PostConstruct
     void useConfiguredReader() {
         reader = configuredReader::read;
@@ -122,11 +142,11 @@ public class LetterPipeline {
     @Incoming("letters-fetched")
     @Blocking
     public void onLetter(ConsumerRecord<String, byte[]> record) {
-        // a record larger than the whole budget takes all of it and is worked on alone
-        int permits = (int) Math.min(budgetPermits(), Math.max(1, (record.value() == null ? 0 : record.value().length) / 1024));
+        int permits = permits(record);
+        liveInFlight.incrementAndGet();
         inFlight.acquireUninterruptibly(permits);
         try {
-            process(record);
+            process(record, Output.LIVE);
         } catch (RuntimeException | Error e) {
             // not acknowledged: the connector's failure strategy (fail) stops the channel and the
             // process exits, so that the record is read again after the restart, never skipped
@@ -136,11 +156,49 @@ public class LetterPipeline {
             throw e;
         } finally {
             inFlight.release(permits);
+            lastLiveEnded = System.nanoTime();
+            liveInFlight.decrementAndGet();
+        }
+    }
+
+    /** A record's share of the budget: a record larger than the whole budget takes all of it and is worked on alone. */
+    private int permits(ConsumerRecord<String, byte[]> record) {
+        return (int) Math.min(budgetPermits(), Math.max(1, (record.value() == null ? 0 : record.value().length) / 1024));
+    }
+
+    /**
+     * Whether a live record is being worked on, or one ended less than {@code gap} ago: in a backlog
+     * the next live record follows within a millisecond or two, so a re-parse that waits for a gap
+     * never slips in between them.
+     */
+    public boolean liveBusy(Duration gap) {
+        return liveInFlight.get() > 0 || System.nanoTime() - lastLiveEnded < gap.toNanos();
+    }
+
+    /**
+     * Re-parses one record into {@code letters.reparsed} within the same memory budget as the live
+     * consumers, or answers {@code null} at once when the budget is taken: a re-parse never queues for
+     * it (the semaphore is fair, so a re-parse waiting in it would hold up the live records behind it).
+     */
+    public Outcome reparseIfBudget(ConsumerRecord<String, byte[]> record) {
+        int permits = permits(record);
+        if (!inFlight.tryAcquire(permits)) {
+            return null;
+        }
+        try {
+            return process(record, Output.REPARSE);
+        } finally {
+            inFlight.release(permits);
         }
     }
 
     /** Parses one {@code letters.fetched} record and publishes the result or the dead letter. */
     public Outcome process(ConsumerRecord<String, byte[]> record) {
+        return process(record, Output.LIVE);
+    }
+
+    /** As {@link #process(ConsumerRecord)}, to the live topics or to {@code letters.reparsed}. */
+    public Outcome process(ConsumerRecord<String, byte[]> record, Output output) {
         LetterFetched letter = fetched(record);
         if (letter == null || letter.content() == null) {
             return deadLetter(record, null, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
@@ -175,15 +233,19 @@ public class LetterPipeline {
         LetterParsed event = new LetterParsed(letter.documentId(), letter.sha256(), letter.source(),
                 letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), parserVersion,
                 letter.metadata(), result);
-        List<QuestionParsed> perQuestion = QuestionParsed.of(event);
+        List<QuestionParsed> perQuestion = output == Output.LIVE ? QuestionParsed.of(event) : List.of();
         String tooLarge = tooLarge(event, perQuestion);
         if (tooLarge != null) {
             return deadLetter(record, letter, tooLarge, "EventTooLarge");
         }
         try {
+            // letters.reparsed is keyed as letters.parsed (the primary zaak, else the document id), so that
+            // a consumer that updates a zaak from both topics sees one zaak's letters on one partition
             String key = event.key();
-            UntilAcknowledged.send(EventTypes.TOPIC_LETTERS_PARSED + " for " + letter.documentId(),
-                    () -> AcknowledgedSend.send(parsed, event, key), firstPause, maxPause);
+            Emitter<LetterParsed> to = output == Output.LIVE ? parsed : reparsed;
+            String topic = output == Output.LIVE ? EventTypes.TOPIC_LETTERS_PARSED : EventTypes.TOPIC_LETTERS_REPARSED;
+            UntilAcknowledged.send(topic + " for " + letter.documentId(),
+                    () -> AcknowledgedSend.send(to, event, key), firstPause, maxPause);
             for (QuestionParsed question : perQuestion) {
                 UntilAcknowledged.send(EventTypes.TOPIC_QUESTIONS_PARSED + " for " + letter.documentId()
                         + " question " + question.number(), () -> AcknowledgedSend.send(questions, question, key),
@@ -192,7 +254,9 @@ public class LetterPipeline {
         } catch (UntilAcknowledged.Refused e) {
             return deadLetter(record, letter, e.getMessage(), "EventRefused");
         }
-        LOG.infof("parsed %s: %s, %d questions, %d answers%s", letter.documentId(), result.kind(),
+        // a re-parse of the history would write a line for each of ~86,000 letters: its progress is in GET /api/admin/reparse
+        LOG.logf(output == Output.LIVE ? Logger.Level.INFO : Logger.Level.DEBUG, "%s %s: %s, %d questions, %d answers%s",
+                output == Output.LIVE ? "parsed" : "re-parsed", letter.documentId(), result.kind(),
                 result.questions().size(), result.answers().size(),
                 result.warnings().isEmpty() ? "" : ", warnings " + result.warnings());
         return new Outcome(letter.documentId(), true, null);

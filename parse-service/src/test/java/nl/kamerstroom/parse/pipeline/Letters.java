@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import nl.kamerstroom.events.LetterFetched;
 import nl.kamerstroom.events.SourceMetadata;
@@ -24,15 +25,29 @@ final class Letters {
     }
 
     void send(String documentId, String contentType, byte[] content) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        LetterFetched event = new LetterFetched(documentId, "test", null, null, contentType, sha, content.length,
-                content, Instant.now(), SourceMetadata.none());
+        send(Map.of(documentId, content), contentType);
+    }
+
+    /** Several letters through one producer, in the map's order. */
+    void send(Map<String, byte[]> letters, String contentType) throws Exception {
+        send(letters, contentType, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #send(Map, String)}, {@code pause} apart: a live feed at a steady pace. */
+    void send(Map<String, byte[]> letters, String contentType, java.time.Duration pause) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(32 * 1024 * 1024));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>("letters.fetched", documentId, json.writeValueAsString(event))).get();
+            for (Map.Entry<String, byte[]> letter : letters.entrySet()) {
+                byte[] content = letter.getValue();
+                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+                LetterFetched event = new LetterFetched(letter.getKey(), "test", null, null, contentType, sha,
+                        content.length, content, Instant.now(), SourceMetadata.none());
+                producer.send(new ProducerRecord<>("letters.fetched", letter.getKey(), json.writeValueAsString(event))).get();
+                Thread.sleep(pause.toMillis());
+            }
         }
     }
 }
