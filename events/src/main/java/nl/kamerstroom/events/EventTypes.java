@@ -17,6 +17,12 @@ public final class EventTypes {
     public static final String QUESTION_ASKED = "nl.kamerstroom.question.asked.v1";
     public static final String ZAAK_POSTPONED = "nl.kamerstroom.zaak.postponed.v1";
     public static final String ZAAK_WITHDRAWN = "nl.kamerstroom.zaak.withdrawn.v1";
+    /** Time-driven: the answer deadline is a few days away and no answer has come. */
+    public static final String ZAAK_DEADLINE_APPROACHING = "nl.kamerstroom.zaak.deadline.approaching.v1";
+    /** Time-driven: the first day after the deadline with no answer. */
+    public static final String ZAAK_OVERDUE = "nl.kamerstroom.zaak.overdue.v1";
+    /** A late zaak was answered; {@code daysLate} says by how much. */
+    public static final String ZAAK_OVERDUE_ANSWERED = "nl.kamerstroom.zaak.overdue.answered.v1";
 
     public static final String TOPIC_LETTERS_FETCHED = "letters.fetched";
     public static final String TOPIC_LETTERS_PARSED = "letters.parsed";

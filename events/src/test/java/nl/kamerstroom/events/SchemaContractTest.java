@@ -83,6 +83,25 @@ class SchemaContractTest {
         assertThat(fields).containsAll(List.copyOf(Map.of("number", 1, "answerText", 1, "zaakNumber", 1).keySet()));
     }
 
+    @Test
+    void aTimeDrivenZaakUpdateCarriesItsDeadlineAndDaysLateBothWays() throws Exception {
+        ZaakUpdate late = new ZaakUpdate("e", EventTypes.ZAAK_OVERDUE_ANSWERED, "2025Z17315", "ah-1", LetterKind.ANSWER,
+                "Hack", LocalDate.of(2025, 11, 21), List.of(new ParsedLetter.Member("Sneller", "D66")),
+                List.of("Minister van Justitie en Veiligheid"), List.of(), List.of(), List.of(), null, null,
+                Instant.parse("2025-11-21T10:00:00Z"), LocalDate.of(2025, 10, 31), 21);
+        JsonNode json = JSON.valueToTree(late);
+        assertThat(json.at("/deadline").asText()).isEqualTo("2025-10-31");
+        assertThat(json.at("/daysLate").asInt()).isEqualTo(21);
+        assertThat(JSON.treeToValue(json, ZaakUpdate.class)).isEqualTo(late);
+        // an event written before these fields existed still reads, without them
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove(List.of("deadline", "daysLate"));
+        ZaakUpdate old = JSON.treeToValue(json, ZaakUpdate.class);
+        assertThat(old.deadline()).isNull();
+        assertThat(old.daysLate()).isNull();
+        assertThat(schema("zaak-update.v1.schema.json").at("/properties/type/enum").toString())
+                .contains(EventTypes.ZAAK_DEADLINE_APPROACHING, EventTypes.ZAAK_OVERDUE, EventTypes.ZAAK_OVERDUE_ANSWERED);
+    }
+
     private static JsonNode schema(String name) throws Exception {
         try (InputStream in = SchemaContractTest.class.getResourceAsStream("/schemas/" + name)) {
             assertThat(in).as("schema %s on the classpath", name).isNotNull();

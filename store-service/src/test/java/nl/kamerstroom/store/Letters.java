@@ -60,4 +60,28 @@ public final class Letters {
             }
         }
     }
+
+    /**
+     * Records read back from a topic, as the consumer hands them to {@code LetterStore.store}: a
+     * record that is not a parsed letter is a null value (the store dead-letters it).
+     */
+    public static org.apache.kafka.clients.consumer.ConsumerRecords<String, LetterParsed> records(ObjectMapper json,
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> topic) {
+        java.util.Map<org.apache.kafka.common.TopicPartition,
+                List<org.apache.kafka.clients.consumer.ConsumerRecord<String, LetterParsed>>> byPartition = topic.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        r -> new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()),
+                        java.util.stream.Collectors.mapping(r -> new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                                r.topic(), r.partition(), r.offset(), r.key(), read(json, r.value())),
+                                java.util.stream.Collectors.toCollection(java.util.ArrayList::new))));
+        return new org.apache.kafka.clients.consumer.ConsumerRecords<>(byPartition, java.util.Map.of());
+    }
+
+    public static LetterParsed read(ObjectMapper json, String value) {
+        try {
+            return json.readValue(value, LetterParsed.class);
+        } catch (Exception unreadable) {
+            return null;
+        }
+    }
 }

@@ -12,11 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.store.letter.LetterStore;
@@ -25,7 +23,6 @@ import nl.kamerstroom.testsupport.PostgresResource;
 import nl.kamerstroom.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +67,7 @@ class ReplayTest {
                         List.of(Letters.a("Dit.", "1"), Letters.a("Daarom niet.", "2")))));
 
         List<ConsumerRecord<String, String>> topic = new TopicReader(bootstrapServers).readAll("letters.parsed");
-        List<String> documentIds = topic.stream().map(r -> read(r.value())).filter(java.util.Objects::nonNull)
+        List<String> documentIds = topic.stream().map(r -> Letters.read(json, r.value())).filter(java.util.Objects::nonNull)
                 .map(LetterParsed::documentId).distinct().toList();
         await().atMost(Duration.ofSeconds(60)).until(() -> countOnTopic(documentIds) == documentIds.size()
                 && count("answer_version") >= 1 && isQuiet());
@@ -144,19 +141,6 @@ class ReplayTest {
     }
 
     private ConsumerRecords<String, LetterParsed> records(List<ConsumerRecord<String, String>> topic) {
-        Map<TopicPartition, List<ConsumerRecord<String, LetterParsed>>> byPartition = topic.stream()
-                .collect(Collectors.groupingBy(r -> new TopicPartition(r.topic(), r.partition()),
-                        Collectors.mapping(r -> new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(),
-                                read(r.value())), Collectors.toCollection(ArrayList::new))));
-        return new ConsumerRecords<>(byPartition, Map.of());
-    }
-
-    /** As the consumer reads it: a record that is not a parsed letter is a null value (the store dead-letters it). */
-    private LetterParsed read(String value) {
-        try {
-            return json.readValue(value, LetterParsed.class);
-        } catch (Exception unreadable) {
-            return null;
-        }
+        return Letters.records(json, topic);
     }
 }

@@ -306,7 +306,9 @@ class WebhooksTest {
         assertThat(followed.getString("feedUrl")).endsWith("/feeds/zaken/" + zaak + ".atom");
         assertThat(followed.getString("filter.zaak")).isEqualTo(zaak);
         assertThat(followed.getList("filter.types", String.class)).containsExactlyInAnyOrder(ANSWER_PUBLISHED,
-                "nl.kamerstroom.answer.changed.v1", "nl.kamerstroom.zaak.postponed.v1", "nl.kamerstroom.zaak.withdrawn.v1");
+                "nl.kamerstroom.answer.changed.v1", "nl.kamerstroom.zaak.postponed.v1", "nl.kamerstroom.zaak.withdrawn.v1",
+                "nl.kamerstroom.zaak.deadline.approaching.v1", "nl.kamerstroom.zaak.overdue.v1",
+                "nl.kamerstroom.zaak.overdue.answered.v1");
 
         publish(questions(zaak, "D66"), answer(zaak, "D66", "Het antwoord."));
         await().atMost(WAIT).until(() -> receiver.requests().size() == 1);

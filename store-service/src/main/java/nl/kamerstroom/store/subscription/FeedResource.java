@@ -136,6 +136,12 @@ public class FeedResource {
         return entry;
     }
 
+    /** " op 31 oktober 2025" */
+    private static String on(java.time.LocalDate day) {
+        return day == null ? "" : " op " + day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.forLanguageTag("nl")));
+    }
+
     private static String title(ZaakUpdate u) {
         String numbers = u.questionNumbers() == null || u.questionNumbers().isEmpty() ? ""
                 : " " + String.join(", ", u.questionNumbers());
@@ -145,6 +151,11 @@ public class FeedResource {
             case EventTypes.QUESTION_ASKED -> "Vragen gesteld";
             case EventTypes.ZAAK_POSTPONED -> "Beantwoording uitgesteld";
             case EventTypes.ZAAK_WITHDRAWN -> "Vragen ingetrokken";
+            case EventTypes.ZAAK_DEADLINE_APPROACHING -> "Termijn voor het antwoord verloopt" + on(u.deadline());
+            case EventTypes.ZAAK_OVERDUE -> "Antwoord te laat: termijn verlopen" + on(u.deadline());
+            case EventTypes.ZAAK_OVERDUE_ANSWERED -> "Te laat beantwoord"
+                    + (u.daysLate() == null ? "" : ", " + u.daysLate() + (u.daysLate() == 1 ? " dag" : " dagen")
+                            + " na de termijn");
             default -> u.type();
         };
         return u.zaakNumber() + ": " + what + (u.subject() == null ? "" : " (" + u.subject() + ")");

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * "Tell me when this zaak is answered": {@code POST /api/zaken/{number}/follow} with a webhook URL
- * makes a subscription for that zaak's postponement, answer, further answer (and changed answer)
- * and withdrawal, and hands back its secret and the zaak's Atom feed for those who would rather poll.
+ * makes a subscription for that zaak's postponement, answer, further answer (and changed answer),
+ * withdrawal, approaching deadline, lateness and late answer, and hands back its secret and the zaak's Atom feed for those who would rather poll.
  * The zaak need not be stored yet: following a zaak whose questions have not come in is allowed.
  */
 @Path("/api/zaken/{number}/follow")
@@ -28,7 +28,8 @@ public class FollowResource {
 
     /** What someone following a zaak wants to hear: how it ends, not that it was asked. */
     static final List<String> FOLLOW_TYPES = List.of(EventTypes.ZAAK_POSTPONED, EventTypes.ANSWER_PUBLISHED,
-            EventTypes.ANSWER_CHANGED, EventTypes.ZAAK_WITHDRAWN);
+            EventTypes.ANSWER_CHANGED, EventTypes.ZAAK_WITHDRAWN, EventTypes.ZAAK_DEADLINE_APPROACHING,
+            EventTypes.ZAAK_OVERDUE, EventTypes.ZAAK_OVERDUE_ANSWERED);
 
     @Inject
     ApiKeys keys;
@@ -42,7 +43,7 @@ public class FollowResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Follow one zaak by webhook: postponement, answer, further answer, withdrawal")
+    @Operation(summary = "Follow one zaak by webhook: postponement, answer, further answer, withdrawal, deadline approaching, overdue, answered late")
     public Response follow(@Context HttpHeaders headers, @Context UriInfo uri, @PathParam("number") String number,
             FollowRequest request) {
         ApiKey caller = keys.caller(headers);

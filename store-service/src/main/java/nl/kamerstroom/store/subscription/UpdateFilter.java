@@ -15,7 +15,8 @@ import nl.kamerstroom.store.zaak.Zaak;
 public record UpdateFilter(String zaak, String member, String party, String ministry, String keyword, Set<String> types) {
 
     static final Set<String> TYPES = Set.of(EventTypes.ANSWER_PUBLISHED, EventTypes.ANSWER_CHANGED,
-            EventTypes.QUESTION_ASKED, EventTypes.ZAAK_POSTPONED, EventTypes.ZAAK_WITHDRAWN);
+            EventTypes.QUESTION_ASKED, EventTypes.ZAAK_POSTPONED, EventTypes.ZAAK_WITHDRAWN,
+            EventTypes.ZAAK_DEADLINE_APPROACHING, EventTypes.ZAAK_OVERDUE, EventTypes.ZAAK_OVERDUE_ANSWERED);
 
     public static UpdateFilter of(String zaak, String member, String party, String ministry, String keyword,
             List<String> types) {

@@ -51,6 +51,18 @@ public class Zaak extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The first postponement notice's arrival, kept so the figures need not read the letters (V20). */
+    @Column(name = "term_postponed_on")
+    public LocalDate termPostponedOn;
+
+    /** The first answer's (or further answer's) arrival, as {@link AnswerTerm} counts it. */
+    @Column(name = "term_answered_on")
+    public LocalDate termAnsweredOn;
+
+    /** The first withdrawal's arrival. */
+    @Column(name = "term_withdrawn_on")
+    public LocalDate termWithdrawnOn;
+
     public void apply(ZaakLifecycle.State state) {
         status = state.status();
         submittedDate = state.submittedDate();
@@ -58,6 +70,18 @@ public class Zaak extends PanacheEntityBase {
         answeredDate = state.answeredDate();
         replyDays = state.replyDays();
         postponed = state.postponed();
+    }
+
+    /** Keeps the term's facts: only the first arrival of each kind matters to {@link AnswerTerm}. */
+    public void applyTerm(AnswerTerm.Facts facts) {
+        termPostponedOn = first(facts.postponements());
+        termAnsweredOn = first(facts.answers());
+        termWithdrawnOn = first(facts.withdrawals());
+    }
+
+    /** The facts keep their days sorted. */
+    private static LocalDate first(java.util.Collection<LocalDate> sorted) {
+        return sorted.stream().findFirst().orElse(null);
     }
 
     public ZaakLifecycle.State state() {

@@ -15,6 +15,9 @@ import nl.kamerstroom.store.letter.Letter;
 @ApplicationScoped
 public class ZaakRecorder {
 
+    @jakarta.inject.Inject
+    DeadlineSchedule deadlines;
+
     public void refresh(String number) {
         refresh(number, Letter.findByZaak(number));
     }
@@ -43,7 +46,14 @@ public class ZaakRecorder {
         if (zaak == null) {
             return;
         }
-        zaak.apply(ZaakLifecycle.derive(letters.stream().map(ZaakRecorder::facts).toList()));
+        List<ZaakLifecycle.LetterFacts> facts = letters.stream().map(ZaakRecorder::facts).toList();
+        ZaakLifecycle.State state = ZaakLifecycle.derive(facts);
+        zaak.apply(state);
+        // the term's facts in the zaak's row (the figures read them) and its time-driven events planned
+        AnswerTerm.Facts term = ZaakLifecycle.facts(state.submittedDate(),
+                facts.stream().filter(f -> !f.deleted()).toList());
+        zaak.applyTerm(term);
+        deadlines.plan(number, term);
         Optional<Letter> primary = primary(letters);
         zaak.primaryLetterId = primary.map(l -> l.id).orElse(null);
         zaak.subject = primary.map(l -> l.subject).orElse(null);
