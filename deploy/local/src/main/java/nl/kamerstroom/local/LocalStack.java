@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * <p>Settings (environment variables): {@code KAMERSTROOM_DATA_DIR}, {@code KAMERSTROOM_BIND_HOST}
  * (127.0.0.1: nothing is reachable from other machines; 0.0.0.0 for every interface),
  * {@code STORE_PORT} (8080), {@code INGEST_PORT} (8081), {@code PARSE_PORT} (8082),
- * {@code KAFKA_PORT} (19092), {@code KAFKA_CONTROLLER_PORT} (19093), {@code PG_PORT} (15432),
+ * {@code KAFKA_PORT} (19092), {@code KAFKA_CONTROLLER_PORT} (19093), {@code PG_PORT} (15432), {@code SMTP_PORT} (13025),
  * {@code KAMERSTROOM_SAMPLES}.
  */
 public final class LocalStack {
@@ -104,6 +104,12 @@ public final class LocalStack {
                 String.valueOf(port("KAFKA_CONTROLLER_PORT", 19093)), data.resolve("kafka").toString(),
                 bindHost, advertisedHost(bindHost)));
 
+        // a real SMTP server on loopback that keeps what it receives: the mails of "Volg" on the site
+        int smtpPort = port("SMTP_PORT", 13025);
+        Path mail = data.resolve("mail");
+        say("starting the SMTP server on %s:%d (every mail it receives goes to %s)", LOOPBACK, smtpPort, mail);
+        startInfrastructure("mail", List.of(MailMain.class.getName(), String.valueOf(smtpPort), LOOPBACK, mail.toString()));
+
         String bootstrap = LOOPBACK + ":" + kafkaPort;
         LocalTopics.create(bootstrap);
         Path inbox = data.resolve("inbox");
@@ -123,6 +129,10 @@ public final class LocalStack {
         // webhooks to a receiver on this machine
         envs.get("store-service").put("KAMERSTROOM_WEBHOOK_ALLOW_HOSTS", env("KAMERSTROOM_WEBHOOK_ALLOW_HOSTS", "localhost"));
         ports.put("store-service", port("STORE_PORT", 8080));
+        envs.get("store-service").put("KAMERSTROOM_SMTP_HOST", LOOPBACK);
+        envs.get("store-service").put("KAMERSTROOM_SMTP_PORT", String.valueOf(smtpPort));
+        envs.get("store-service").put("KAMERSTROOM_SMTP_START_TLS", "DISABLED");
+        envs.get("store-service").put("KAMERSTROOM_SITE_URL", baseUrl("store-service"));
         ports.put("ingest-service", port("INGEST_PORT", 8081));
         ports.put("parse-service", port("PARSE_PORT", 8082));
         for (String name : SERVICES) {
@@ -153,7 +163,10 @@ public final class LocalStack {
         String ingest = baseUrl("ingest-service");
         System.out.println();
         System.out.println("kamerstroom is running:");
+        System.out.println("  site           " + store + "/   (a zaak: " + store + "/zaken/2025Z17315, with \"Volg deze zaak\")");
         System.out.println("  store API      " + store + "/api/zaken/2025Z17315");
+        System.out.println("  mail (SMTP)    " + LOOPBACK + ":" + smtpPort + " keeps every mail; read them in " + mail
+                + "   (newest: ls -t " + mail + " | head -1)");
         System.out.println("  store OpenAPI  " + store + "/q/swagger-ui");
         System.out.println("  upload         curl -H 'X-Api-Key: " + keys.upload() + "' -H 'Content-Type: application/pdf'"
                 + " --data-binary @letter.pdf '" + ingest + "/api/letters?fileName=letter.pdf'");

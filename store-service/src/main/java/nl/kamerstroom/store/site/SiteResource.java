@@ -211,8 +211,28 @@ public class SiteResource {
         Double median = median(result.items());
         return lijst.data("title", title).data("result", result).data("current", current).data("pages", pages)
                 .data("median", median).data("searchLink", "/zoeken?" + param + "=" + encode(value))
+                .data("follow", follow(param, value))
                 .data("previous", current > 1 ? "?pagina=" + (current - 1) : null)
                 .data("next", current < pages ? "?pagina=" + (current + 1) : null);
+    }
+
+    /** The "Volg" form's target on a member's, party's or minister's page (FollowPages). */
+    private static Map<String, String> follow(String param, String value) {
+        Map<String, String> follow = new LinkedHashMap<>();
+        follow.put("doel", switch (param) {
+            case "lid" -> "kamerlid";
+            case "partij" -> "partij";
+            default -> "bewindspersoon";
+        });
+        for (String p : List.of("lid", "partij", "ministerie")) {
+            follow.put(p, p.equals(param) ? value : null);
+        }
+        follow.put("label", switch (param) {
+            case "lid" -> "Kamerlid " + value;
+            case "partij" -> "partij " + value;
+            default -> value;
+        });
+        return follow;
     }
 
     private static Double median(List<Search.ZaakHit> hits) {

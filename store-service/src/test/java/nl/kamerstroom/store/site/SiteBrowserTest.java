@@ -30,6 +30,8 @@ import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.store.Letters;
+import nl.kamerstroom.store.mail.SmtpResource;
+import nl.kamerstroom.store.mail.TestMailbox;
 import nl.kamerstroom.testsupport.KafkaResource;
 import nl.kamerstroom.testsupport.PostgresResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,6 +60,7 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpResource.class, scope = TestResourceScope.GLOBAL)
 class SiteBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("kamerstroom.browser.chromium", "/usr/bin/chromium"));
@@ -285,6 +288,62 @@ class SiteBrowserTest {
         String home = given().get("/").then().statusCode(200).extract().asString();
         assertThat(home.substring(home.indexOf("id=\"te-laat-kop\""))).contains("href=\"/zaken/" + overdue + "\"")
                 .doesNotContain("href=\"/zaken/" + answered + "\"");
+    }
+
+    @Test
+    void aPersonFollowsAZaakByMailConfirmsThroughTheLinkAndReadsTheAnswerInTheMail() throws Exception {
+        String zaak = Letters.newZaak();
+        String address = "volger-" + zaak.toLowerCase() + "@voorbeeld.nl";
+        List<ParsedLetter.Question> questions = List.of(q("1", "Hoe lang is de wachttijd voor een rijexamen in Zwolle?"));
+        Letters.publish(bootstrapServers, json, event("kv-tk-" + zaak, sha('m'), letter(LetterKind.QUESTIONS, zaak,
+                LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 3), "Jansma", "GL-PvdA", MINISTRY, questions, List.of())));
+        awaitZaak(zaak, "ASKED");
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+
+        // "Volg deze zaak" on the zaak page: an address, then the confirmation page
+        open("/zaken/" + zaak);
+        WebElement form = browser.findElement(By.cssSelector("form.follow"));
+        form.findElement(By.id("volg-email")).sendKeys(address);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().endsWith("/volgen"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bevestig via je e-mail");
+        assertThat(browser.getPageSource()).doesNotContainIgnoringCase(address);
+        check("volgen-aangevraagd", problems);
+
+        // the link in the mail the SMTP server received, opened in the browser, and the button pressed
+        String confirm = TestMailbox.linkPath(TestMailbox.await(address, 1).get(0), "bevestigen");
+        open(confirm);
+        check("volgen-bevestigen", problems);
+        browser.findElement(By.cssSelector("form.confirm button")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.tagName("h1")).getText()
+                .equals("Je volgt nu zaak " + zaak));
+        check("volgen-bevestigd", problems);
+
+        // the answer arrives: a mail with the question and the answer text
+        Letters.publish(bootstrapServers, json, event("ah-tk-" + zaak, sha('n'), letter(LetterKind.ANSWER, zaak,
+                LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 20), "Jansma", "GL-PvdA", MINISTRY, questions,
+                List.of(a("De wachttijd in Zwolle is nu negen weken; het CBR zet extra examinatoren in.", "1")))));
+        jakarta.mail.internet.MimeMessage answer = TestMailbox.await(address, 2).get(1);
+        Map<String, String> parts = TestMailbox.parts(answer);
+        assertThat(parts.get("text")).contains("Hoe lang is de wachttijd voor een rijexamen in Zwolle?",
+                "De wachttijd in Zwolle is nu negen weken; het CBR zet extra examinatoren in.");
+        assertThat(TestMailbox.header(answer, "List-Unsubscribe")).contains("/volgen/afmelden/");
+        // the mail's HTML as a reader's mail program shows it
+        Path mailHtml = SCREENSHOTS.toAbsolutePath().resolve("mail-antwoord.html");
+        Files.writeString(mailHtml, parts.get("html"));
+        browser.get(mailHtml.toUri().toString());
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("De wachttijd in Zwolle is nu negen weken");
+        screenshot("mail-antwoord");
+
+        // the unsubscribe link in the mail: the choice, then everything deleted
+        open(TestMailbox.linkPath(answer, "afmelden"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Afmelden");
+        check("afmelden", problems);
+        browser.findElement(By.cssSelector("form.forget button")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.tagName("h1")).getText()
+                .equals("Je gegevens zijn verwijderd"));
+        check("afgemeld", problems);
+        assertThat(problems).as("accessibility problems per page").allSatisfy((page, list) -> assertThat(list).isEmpty());
     }
 
     private static long homeCount(String id) {
