@@ -35,6 +35,28 @@ public class CursorStore {
         }
     }
 
+    /** One saved position: where the source resumes in a category, and the update time of the newest entry behind it. */
+    public record Cursor(String source, String category, String position, Instant newestEntryAt, Instant updatedAt) {
+    }
+
+    /** Every saved position, by source and category. */
+    public java.util.List<Cursor> all() {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT source, category, position, newest_entry_at, updated_at"
+                        + " FROM source_cursor ORDER BY source, category");
+                ResultSet r = s.executeQuery()) {
+            java.util.List<Cursor> cursors = new java.util.ArrayList<>();
+            while (r.next()) {
+                Timestamp newest = r.getTimestamp(4);
+                cursors.add(new Cursor(r.getString(1), r.getString(2), r.getString(3),
+                        newest == null ? null : newest.toInstant(), r.getTimestamp(5).toInstant()));
+            }
+            return cursors;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sources' cursors", e);
+        }
+    }
+
     public void save(String source, String category, String position, Instant newestEntryAt) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("""

@@ -23,6 +23,11 @@ public class SourceMetrics {
 
     private final Map<String, Stats> stats = new ConcurrentHashMap<>();
 
+    /** The stats of a source that was polled (or counted) since start, without creating them. */
+    public java.util.Optional<Stats> find(String source) {
+        return java.util.Optional.ofNullable(stats.get(source));
+    }
+
     public Stats of(String source) {
         return stats.computeIfAbsent(source, s -> new Stats(s, registry));
     }
@@ -39,6 +44,9 @@ public class SourceMetrics {
         private final AtomicReference<Instant> newestEntry = new AtomicReference<>();
         private final AtomicReference<Boolean> up = new AtomicReference<>(true);
         private final AtomicReference<String> lastError = new AtomicReference<>();
+        /** When the last poll that failed ended, and why: kept after a later success, so the operator sees the last outage. */
+        private final AtomicReference<Instant> lastFailure = new AtomicReference<>();
+        private final AtomicReference<String> lastFailureReason = new AtomicReference<>();
 
         Stats(String source, MeterRegistry registry) {
             this.source = source;
@@ -97,6 +105,8 @@ public class SourceMetrics {
         public void pollFailed(String message) {
             up.set(false);
             lastError.set(message);
+            lastFailureReason.set(message);
+            lastFailure.set(Instant.now());
         }
 
         public double errors(String kind) {
@@ -120,7 +130,25 @@ public class SourceMetrics {
             return lastError.get();
         }
 
-        private double lagSeconds() {
+        public Instant lastFailure() {
+            return lastFailure.get();
+        }
+
+        public String lastFailureReason() {
+            return lastFailureReason.get();
+        }
+
+        /** Whether the last poll succeeded; null before the first poll of this process. */
+        public Boolean up() {
+            return lastSuccess.get() == null && lastFailure.get() == null ? null : up.get();
+        }
+
+        /** The update time of the newest entry seen since this process started; null if none yet. */
+        public Instant newestEntry() {
+            return newestEntry.get();
+        }
+
+        double lagSeconds() {
             Instant newest = newestEntry.get();
             return newest == null ? 0 : Math.max(0, Instant.now().getEpochSecond() - newest.getEpochSecond());
         }
