@@ -29,7 +29,7 @@ class OpenApiDocumentTest {
         assertThat(schemaOf(doc, "/api/stats/responsiveness")).isNotBlank();
 
         assertThat(parameters(doc, "/api/zaken")).contains("overdue");
-        assertThat(doc.getString("paths.'/api/zaken'.get.description")).contains("overdue=true");
+        assertThat(doc.getString("paths.'/api/zaken'.get.summary")).contains("overdue=true", "days late");
 
         Map<String, Object> events = doc.getMap("paths.'/api/zaken/{number}/events'.get");
         assertThat((String) events.get("summary")).contains("overdue");
