@@ -141,11 +141,17 @@ final class Drive {
      * {@code stall}. Returns the count reached.
      */
     long awaitStored(long target, Duration stall, Runnable progress) throws IOException {
+        return awaitStored(target, stall, Duration.ofDays(1), progress);
+    }
+
+    /** As {@link #awaitStored(long, Duration, Runnable)}, giving up after {@code atMost} in any case. */
+    long awaitStored(long target, Duration stall, Duration atMost, Runnable progress) throws IOException {
         long last = -1;
         Instant moved = Instant.now();
+        Instant giveUp = Instant.now().plus(atMost);
         while (true) {
             long now = storedCount();
-            if (now >= target) {
+            if (now >= target || Instant.now().isAfter(giveUp)) {
                 return now;
             }
             if (now != last) {
