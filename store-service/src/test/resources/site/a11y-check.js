@@ -23,6 +23,11 @@ document.querySelectorAll('input, select, textarea').forEach(function (c) {
     || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
   if (!labelled) { problems.push('form control without a label: ' + describe(c)); }
 });
+document.querySelectorAll('progress, meter').forEach(function (c) {
+  var labelled = (c.id && document.querySelector('label[for="' + c.id + '"]')) || c.closest('label')
+    || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
+  if (!labelled) { problems.push('progress bar without a label: ' + describe(c)); }
+});
 document.querySelectorAll('button').forEach(function (b) {
   if (!b.textContent.trim() && !b.getAttribute('aria-label')) { problems.push('button without text: ' + describe(b)); }
 });

@@ -135,6 +135,10 @@ public final class LocalStack {
         envs.get("store-service").put("KAMERSTROOM_SITE_URL", baseUrl("store-service"));
         ports.put("ingest-service", port("INGEST_PORT", 8081));
         ports.put("parse-service", port("PARSE_PORT", 8082));
+        // the store's operator page (/beheer) reads ingest's and parse's admin endpoints
+        String peerHost = isWildcard(bindHost) ? LOOPBACK : bindHost;
+        envs.get("store-service").put("KAMERSTROOM_BEHEER_INGEST_URL", "http://" + peerHost + ":" + ports.get("ingest-service"));
+        envs.get("store-service").put("KAMERSTROOM_BEHEER_PARSE_URL", "http://" + peerHost + ":" + ports.get("parse-service"));
         for (String name : SERVICES) {
             Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {

@@ -27,8 +27,8 @@ class IngressTest {
 
     /** {@code @Path("/api/admin/api-keys")}: class and method paths in JAX-RS resources. */
     private static final Pattern JAXRS_PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
-    /** Operator-only resources: never routed from outside. */
-    private static final Pattern OPERATOR_ONLY = Pattern.compile("^/api/(admin|backfill)(/.*)?$");
+    /** Operator-only resources, the JSON ones and the store's operator page: never routed from outside. */
+    private static final Pattern OPERATOR_ONLY = Pattern.compile("^(/api/(admin|backfill)|/beheer)(/.*)?$");
 
     private record Route(String path, String type, String service) {
         /** Kubernetes: a Prefix matches element-wise, a trailing slash is ignored. */
@@ -90,6 +90,7 @@ class IngressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/admin", "/api/admin/api-keys", "/api/admin/dlq/replay", "/api/backfill",
+        "/api/admin/sources", "/beheer", "/beheer/x",
         "/q/metrics", "/q/health", "/q/health/ready", "/q/swagger-ui", "/q/openapi", "/q/dev-ui", "/q/dev",
         "/api", "/api/parse/anything", "/api/lettersx", "/index.php", "/api/zakenx"})
     void operatorEndpointsMetricsAndSwaggerAreNotRouted(String request) {
@@ -109,7 +110,7 @@ class IngressTest {
                 }
             }
         }
-        assertThat(operatorPaths).as("the check found the operator endpoints").contains("/api/admin/api-keys", "/api/backfill");
+        assertThat(operatorPaths).as("the check found the operator endpoints").contains("/api/admin/api-keys", "/api/backfill", "/api/admin/sources", "/beheer");
     }
 
     /** A route leads to a resource of its service: no dead routes, no route to the wrong service. */

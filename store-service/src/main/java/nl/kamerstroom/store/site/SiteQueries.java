@@ -129,6 +129,39 @@ public class SiteQueries {
         return rows.stream().map(r -> new OpenPerOffice((String) r[0], n(r[1]), n(r[2]))).toList();
     }
 
+    /** One month of answers: how many zaken were answered in it and how many of them within the three-week term. */
+    public record Month(LocalDate month, long answered, long inTime) {
+
+        /** The share answered in time, null for a month without answers. */
+        public Double share() {
+            return answered == 0 ? null : (double) inTime / answered;
+        }
+    }
+
+    /**
+     * The last {@code months} calendar months up to today's, by the month of the answer, oldest first;
+     * "in time" as in the responsiveness figures: answered within {@link nl.kamerstroom.store.zaak.AnswerTerm#TERM_DAYS} days.
+     * Months without answers are listed with zero.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Month> answeredInTimePerMonth(LocalDate today, int months) {
+        LocalDate first = today.withDayOfMonth(1).minusMonths(months - 1L);
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(date_trunc('month', z.answered_date) AS date), count(*),"
+                        + " count(*) FILTER (WHERE z.reply_days <= :term) FROM zaak z"
+                        + " WHERE z.reply_days IS NOT NULL AND z.answered_date >= :first AND z.answered_date <= :today"
+                        + " GROUP BY 1")
+                .setParameter("term", nl.kamerstroom.store.zaak.AnswerTerm.TERM_DAYS).setParameter("first", first)
+                .setParameter("today", today).getResultList();
+        java.util.Map<LocalDate, Object[]> byMonth = new java.util.HashMap<>();
+        rows.forEach(r -> byMonth.put(date(r[0]), r));
+        List<Month> result = new ArrayList<>();
+        for (LocalDate m = first; !m.isAfter(today); m = m.plusMonths(1)) {
+            Object[] r = byMonth.get(m);
+            result.add(r == null ? new Month(m, 0, 0) : new Month(m, n(r[1]), n(r[2])));
+        }
+        return result;
+    }
+
     private static long n(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

@@ -153,6 +153,9 @@ public class SiteResource {
                 .build();
     }
 
+    /** The months the "answered in time" chart on /openstaand covers, this one included. */
+    static final int IN_TIME_MONTHS = 24;
+
     /** The overdue zaken of one addressed office, oldest first. */
     public record OfficeOverdue(String office, List<ZaakTerms.Overdue> zaken) {
     }
@@ -176,7 +179,8 @@ public class SiteResource {
                 today);
         return openstaand.data("today", today).data("overdue", overdue).data("perOffice", perOffice)
                 .data("open", queries.openPerOffice(today)).data("ministries", ministries)
-                .data("chart", Chart.of(queries.replyTimes()));
+                .data("chart", Chart.of(queries.replyTimes()))
+                .data("months", MonthChart.of(queries.answeredInTimePerMonth(today, IN_TIME_MONTHS)));
     }
 
     @GET

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,6 +62,7 @@ import org.openqa.selenium.support.ui.Select;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PeerStubs.class, scope = TestResourceScope.GLOBAL)
 class SiteBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("kamerstroom.browser.chromium", "/usr/bin/chromium"));
@@ -76,6 +78,9 @@ class SiteBrowserTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "kamerstroom.admin.api-key")
+    String operatorKey;
 
     @Inject
     ObjectMapper json;
@@ -221,6 +226,14 @@ class SiteBrowserTest {
         assertThat(cells.get(5).getText()).isEqualTo("nee");
         assertThat(lateRow.findElement(By.xpath("ancestor::table/caption")).getText()).contains("Minister van Financiën");
         assertThat(browser.findElements(By.cssSelector("svg.chart rect"))).hasSize(8);
+        // answered in time per month: 24 months in the table, a bar for each month with answers,
+        // September 2025 (the zaak above, answered in 19 days) among them
+        List<WebElement> months = browser.findElements(By.cssSelector("#op-tijd-tabel tbody tr"));
+        assertThat(months).hasSize(24);
+        long withAnswers = months.stream().filter(r -> !r.findElements(By.tagName("td")).get(3).getText()
+                .equals("geen antwoorden")).count();
+        assertThat(browser.findElements(By.cssSelector("svg.months rect"))).hasSize((int) withAnswers);
+        assertThat(browser.findElements(By.cssSelector("svg.months rect[data-maand='september 2025']"))).hasSize(1);
         check("openstaand", problems);
 
         // a member's page and an unknown zaak
@@ -344,6 +357,64 @@ class SiteBrowserTest {
                 .equals("Je gegevens zijn verwijderd"));
         check("afgemeld", problems);
         assertThat(problems).as("accessibility problems per page").allSatisfy((page, list) -> assertThat(list).isEmpty());
+    }
+
+    @Test
+    void theOperatorSignsInWithTheKeyAndSeesProgressAndDeadLetters() throws Exception {
+        WireMockServer ingest = PeerStubs.ingest();
+        WireMockServer parse = PeerStubs.parse();
+        ingest.resetAll();
+        parse.resetAll();
+        peer(ingest, "/api/admin/sources", """
+                {"now":"2026-12-01T12:00:00Z","sources":[
+                 {"name":"koop","enabled":true,"up":true,"lastSuccess":"2026-12-01T11:50:00Z","lastFailure":null,
+                  "lagSeconds":3600,"cursors":[{"category":"modified","position":"2026-12-01"}]},
+                 {"name":"tk","enabled":true,"up":false,"lastSuccess":"2026-12-01T09:00:00Z","lastFailure":"2026-12-01T11:59:00Z",
+                  "lastFailureReason":"http: HTTP 503","lagSeconds":14400,"cursors":[{"category":"Document","position":"81723"}]}]}""");
+        peer(ingest, "/api/backfill", """
+                {"backfills":[{"id":3,"source":"tk","from":"2024-01-01","status":"RUNNING","done":1250,"total":4000,
+                  "emitted":1200,"perSecond":8.5,"etaSeconds":324}]}""");
+        peer(parse, "/api/admin/reparse", """
+                {"id":"r-1","state":"RUNNING","total":5000,"done":3100,"failed":12,"lettersPerSecond":41.0,"etaSeconds":46}""");
+        peer(parse, "/api/admin/dlq", """
+                {"total":1,"deadLetters":[{"documentId":"kv-tk-2025Z99999","reason":"TooManyParts: 10720 antwoorden",
+                  "errorType":"TooManyParts","source":"koop","failedAt":"2026-12-01T10:00:00Z"}]}""");
+
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        open("/beheer");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Aanmelden voor beheer");
+        assertThat(browser.findElements(By.id("bronnen"))).isEmpty();
+        browser.findElement(By.id("sleutel")).sendKeys("niet-de-sleutel");
+        browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("aanmelden-fout")).getText()).isEqualTo("Deze sleutel klopt niet.");
+        check("beheer-aanmelden", problems);
+
+        browser.findElement(By.id("sleutel")).sendKeys(operatorKey);
+        browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("bronnen")).isEmpty());
+        assertThat(browser.getCurrentUrl()).endsWith("/beheer").doesNotContain(operatorKey);
+        assertThat(script("return document.cookie;")).as("HttpOnly: no script reads the session").isEqualTo("");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Beheer");
+        WebElement tk = browser.findElement(By.cssSelector("tr[data-bron='tk']"));
+        assertThat(tk.getText()).contains("mislukt", "http: HTTP 503", "4 u 0 min", "Document: 81723");
+        WebElement backfill = browser.findElement(By.id("backfill-3"));
+        assertThat(backfill.getTagName()).isEqualTo("progress");
+        assertThat(backfill.getAttribute("value")).isEqualTo("1250");
+        assertThat(backfill.getAttribute("max")).isEqualTo("4000");
+        assertThat(browser.findElement(By.cssSelector("label[for='backfill-3']")).getText()).contains("Import 3 van tk");
+        assertThat(browser.findElement(By.id("reparse-progress")).getAttribute("value")).isEqualTo("3112");
+        assertThat(browser.findElement(By.id("dlq-parse-tabel")).getText()).contains("kv-tk-2025Z99999", "TooManyParts: 10720 antwoorden");
+        check("beheer", problems);
+        browser.findElement(By.cssSelector("form[action='/beheer/afmelden'] button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("sleutel")).isEmpty());
+        assertThat(problems).as("accessibility problems per page").allSatisfy((page, list) -> assertThat(list).isEmpty());
+    }
+
+    private static void peer(WireMockServer server, String path, String body) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
     private static long homeCount(String id) {
