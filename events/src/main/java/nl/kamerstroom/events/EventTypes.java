@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String TOPIC_QUESTIONS_PARSED = "questions.parsed";
     public static final String TOPIC_LETTERS_DLQ = "letters.dlq";
     public static final String TOPIC_LETTERS_DELETED = "letters.deleted";
+    public static final String TOPIC_LETTERS_REPARSED = "letters.reparsed";
     public static final String TOPIC_ANSWERS_PUBLISHED = "answers.published";
 
     private EventTypes() {
