@@ -49,6 +49,12 @@ public final class Letters {
     }
 
     public static void publish(String bootstrapServers, ObjectMapper json, LetterParsed... events) throws Exception {
+        publishTo("letters.parsed", bootstrapServers, json, events);
+    }
+
+    /** As {@link #publish}, on {@code topic} (letters.reparsed, say). */
+    public static void publishTo(String topic, String bootstrapServers, ObjectMapper json, LetterParsed... events)
+            throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // parsed letters can be large (40 long questions answered together); the test broker takes them
@@ -56,7 +62,7 @@ public final class Letters {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             for (LetterParsed event : events) {
-                producer.send(new ProducerRecord<>("letters.parsed", event.key(), json.writeValueAsString(event))).get();
+                producer.send(new ProducerRecord<>(topic, event.key(), json.writeValueAsString(event))).get();
             }
         }
     }

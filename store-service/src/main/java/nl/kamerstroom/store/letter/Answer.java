@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /** One answer of a letter, covering one or more question numbers ("Antwoord op vragen 7 en 8"). */
@@ -34,6 +36,7 @@ public class Answer extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "question_numbers", nullable = false)
+    @Mutability(Immutability.class)
     public List<String> questionNumbers = new ArrayList<>();
 
     @Column(nullable = false, columnDefinition = "text")
@@ -41,5 +44,6 @@ public class Answer extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
+    @Mutability(Immutability.class)
     public List<String> footnotes = new ArrayList<>();
 }

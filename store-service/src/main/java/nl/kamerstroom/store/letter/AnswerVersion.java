@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /** An answer's earlier text, kept when a changed version of its document replaced it. */
@@ -32,6 +34,7 @@ public class AnswerVersion extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "question_numbers", nullable = false)
+    @Mutability(Immutability.class)
     public List<String> questionNumbers = new ArrayList<>();
 
     @Column(nullable = false, columnDefinition = "text")

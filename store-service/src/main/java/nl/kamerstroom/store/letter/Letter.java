@@ -28,6 +28,8 @@ import nl.kamerstroom.store.people.Member;
 import nl.kamerstroom.store.people.Office;
 import nl.kamerstroom.store.zaak.Zaak;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /** One source document as parsed: the store's record of a {@code letters.parsed} event. */
@@ -60,6 +62,7 @@ public class Letter extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "zaak_numbers", nullable = false)
+    @Mutability(Immutability.class) // replaced, never changed in place: no JSON deep copy per flush
     public List<String> zaakNumbers = new ArrayList<>();
 
     @Column(name = "document_number")
@@ -112,6 +115,7 @@ public class Letter extends PanacheEntityBase {
     /** Why the parser thinks a person should check this letter (ParsedLetter.reviewReasons); empty when clean. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "review_reasons", nullable = false)
+    @Mutability(Immutability.class)
     public List<String> reviewReasons = new ArrayList<>();
 
     /**

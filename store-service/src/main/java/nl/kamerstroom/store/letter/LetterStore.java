@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import nl.kamerstroom.store.Backoff;
 import nl.kamerstroom.store.Failures;
 import nl.kamerstroom.store.StoreHealth;
@@ -35,6 +38,9 @@ import org.jboss.logging.Logger;
  * its own and only the one that fails goes to {@code letters.dlq}: a bad letter never takes good
  * ones with it. Offsets are committed after the transaction, so a crash replays, never loses.
  *
+ * <p>Re-parsed letters ({@code letters.reparsed}) take the same path with lower priority: see
+ * {@link #restore}.
+ *
  * <p>A failure of a dependency (the database is down, restarting or busy; the broker does not take
  * the dead letter) is never the letter's fault: the same letters are tried again, in order, with
  * a backoff ({@code kamerstroom.store.retry.*}) for as long as it takes, nothing is committed
@@ -45,6 +51,11 @@ import org.jboss.logging.Logger;
 public class LetterStore {
 
     private static final Logger LOG = Logger.getLogger(LetterStore.class);
+    /**
+     * The letter writers' advisory lock space (PostgreSQL's two-key form, which never meets the
+     * one-key locks of the outbox relay and the webhook matcher).
+     */
+    private static final int WRITE_LOCKS = 0x6C657474; // "lett"
 
     @Inject
     LetterWriter writer;
@@ -68,6 +79,15 @@ public class LetterStore {
     @ConfigProperty(name = "kamerstroom.store.retry.max", defaultValue = "10s")
     Duration retryMax;
 
+    /** How long a re-parse batch waits before it looks again whether the live consumer has work. */
+    @ConfigProperty(name = "kamerstroom.store.reparse.yield", defaultValue = "5ms")
+    Duration reparseYield;
+
+    /** One writer at a time in this replica: the live consumer or the re-parse consumer. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Live batches waiting for {@link #writing}; while there are any, no re-parse batch starts. */
+    private final AtomicInteger liveWaiting = new AtomicInteger();
+
     private final Object stopSignal = new Object();
     private volatile boolean stopping;
 
@@ -81,9 +101,56 @@ public class LetterStore {
     @Incoming("letters-parsed")
     @Blocking
     public void store(ConsumerRecords<String, LetterParsed> records) {
+        liveWaiting.incrementAndGet();
+        writing.lock(); // at most one re-parse batch is ahead of it
+        try {
+            liveWaiting.decrementAndGet();
+            storeAll(list(records));
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * {@code letters.reparsed}: the same letters parsed again by a newer parser, through the same
+     * write path (an unchanged result writes nothing and announces nothing; a changed one keeps the
+     * old answer texts as versions and announces only the answers whose text changed). Live letters
+     * go first: a re-parse batch starts only while the live consumer is not waiting to write, and
+     * its batches are small ({@code max.poll.records} of the channel), so a live letter waits for at
+     * most one of them.
+     */
+    @Incoming("letters-reparsed")
+    @Blocking
+    public void restore(ConsumerRecords<String, LetterParsed> records) {
+        List<ConsumerRecord<String, LetterParsed>> all = list(records);
+        while (true) {
+            if (stopping) {
+                throw new Backoff.Stopping("re-storing " + all.size() + " re-parsed letters");
+            }
+            try {
+                if (liveWaiting.get() == 0 && writing.tryLock(reparseYield.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (liveWaiting.get() == 0) {
+                        break;
+                    }
+                    writing.unlock(); // a live batch came in meanwhile: it goes first
+                }
+                Thread.sleep(reparseYield.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Backoff.Stopping("re-storing " + all.size() + " re-parsed letters");
+            }
+        }
+        try {
+            storeAll(all);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private static List<ConsumerRecord<String, LetterParsed>> list(ConsumerRecords<String, LetterParsed> records) {
         List<ConsumerRecord<String, LetterParsed>> all = new ArrayList<>();
         records.forEach(all::add);
-        storeAll(all);
+        return all;
     }
 
     /** Stores {@code records} in order, retrying what a dependency made fail; also the DLQ replay's way in. */
@@ -160,6 +227,7 @@ public class LetterStore {
                 }
             }
         }
+        lockAll(documentIds, zaakNumbers);
         lookups.prefetch(documentIds, zaakNumbers);
         Set<String> touched = new LinkedHashSet<>();
         List<Letter> writtenLetters = new ArrayList<>();
@@ -183,6 +251,26 @@ public class LetterStore {
         if (written > 0) {
             LOG.debugf("stored %d letters, %d zaken updated", written, touched.size());
         }
+    }
+
+    /**
+     * Transaction-scoped advisory locks on the poll's documents and zaken, taken in one fixed order
+     * before anything is read: the live and the re-parse consumer (on this replica or another) may
+     * hold letters of the same zaak at once, and a zaak's state is derived from all its letters, so
+     * two writers of one zaak must take turns or the later commit would rest on a stale view. One
+     * order for everyone means no deadlock; a hash collision only makes two writers take turns.
+     */
+    private void lockAll(Set<String> documentIds, Set<String> zaakNumbers) {
+        int[] keys = java.util.stream.Stream.concat(documentIds.stream().map(d -> "letter:" + d),
+                zaakNumbers.stream().map(z -> "zaak:" + z)).mapToInt(String::hashCode).distinct().sorted().toArray();
+        if (keys.length == 0) {
+            return;
+        }
+        // integers only, so they can stand in the statement as literals
+        String array = java.util.Arrays.stream(keys).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",", "ARRAY[", "]::int[]"));
+        session.createNativeQuery("SELECT count(pg_advisory_xact_lock(" + WRITE_LOCKS + ", k)) FROM (SELECT k FROM unnest("
+                + array + ") AS k ORDER BY k) ordered", Long.class).getSingleResult();
     }
 
     private void deadLetter(ConsumerRecord<String, LetterParsed> record, RuntimeException e, Backoff backoff) {

@@ -126,9 +126,16 @@ public class LetterWriter {
         Letter letter = lookups.letter(event.documentId());
         Instant deletion = lookups.deletion(event.documentId());
         boolean deleted = LetterTombstone.deletes(deletion, event.fetchedAt());
-        if (letter != null && (isStale(event, letter)
-                || letter.resultHash.equals(resultHash) && (letter.deletedAt != null) == deleted)) {
-            return null; // nothing new; a document that came back after its deletion is new, though
+        if (letter != null && isStale(event, letter)) {
+            return null;
+        }
+        if (letter != null && letter.resultHash.equals(resultHash) && (letter.deletedAt != null) == deleted) {
+            // nothing new (a document that came back after its deletion is new, though); a re-parse
+            // by a newer parser that read the same still says which parser last produced the letter
+            if (!Objects.equals(letter.parserVersion, event.parserVersion()) && event.parserVersion() != null) {
+                letter.parserVersion = event.parserVersion();
+            }
+            return null;
         }
         Instant now = Instant.now();
         ParsedLetter parsed = event.letter();

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /** One question of a letter, under its printed number. */
@@ -42,6 +44,7 @@ public class Question extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
+    @Mutability(Immutability.class)
     public List<String> footnotes = new ArrayList<>();
 
     /** The text of the answer covering this question in the same letter, searched together with it. */

@@ -48,6 +48,9 @@ public class OutboxRelay {
     EntityManager em;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     @Channel("answers-published")
     Emitter<String> answers;
 
@@ -93,17 +96,13 @@ public class OutboxRelay {
         } while (sent == batchSize && !paused);
     }
 
-    @SuppressWarnings("unchecked")
     int relayBatch() {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", LOCK_KEY).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT id, CAST(event_id AS text), type, zaak_number,"
-                        + " CAST(payload AS text) FROM outbox_event WHERE published_at IS NULL AND set_aside_at IS NULL"
-                        + " ORDER BY id LIMIT :n")
-                .setParameter("n", batchSize).getResultList();
+        List<Outbox.Row> rows = outbox.unrelayed(batchSize);
         if (rows.isEmpty()) {
             return 0;
         }
@@ -111,9 +110,9 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>();
         List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
         Map<Long, String> setAside = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            String payload = (String) row[4];
+        for (Outbox.Row row : rows) {
+            long id = row.id();
+            String payload = row.payload();
             int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > maxEventBytes) {
                 // sending it would fail (RecordTooLargeException) and mark the producer channel failed
@@ -122,7 +121,7 @@ public class OutboxRelay {
                 continue;
             }
             ids.add(id);
-            outcomes.add(send((String) row[1], (String) row[2], (String) row[3], payload)
+            outcomes.add(send(row.eventId(), row.type(), row.zaakNumber(), payload)
                     .handle((ok, failure) -> failure));
         }
         CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
@@ -139,15 +138,10 @@ public class OutboxRelay {
             }
         }
         Instant now = Instant.now();
-        if (!published.isEmpty()) {
-            em.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE id IN (:ids)")
-                    .setParameter("now", now).setParameter("ids", published).executeUpdate();
-        }
+        outbox.markPublished(published, now);
         for (Map.Entry<Long, String> e : setAside.entrySet()) {
             LOG.errorf("outbox event %d set aside, not sent: %s (GET /api/admin/outbox/set-aside)", e.getKey(), e.getValue());
-            em.createNativeQuery("UPDATE outbox_event SET set_aside_at = :now, relay_error = :why WHERE id = :id")
-                    .setParameter("now", now).setParameter("why", truncate(e.getValue(), 2000))
-                    .setParameter("id", e.getKey()).executeUpdate();
+            outbox.setAside(e.getKey(), e.getValue(), now);
         }
         if (retryLater != null) {
             LOG.warnf("relayed %d of %d outbox events; the rest are tried again on the next run: %s", published.size(),
@@ -156,10 +150,6 @@ public class OutboxRelay {
         }
         LOG.debugf("relayed %d outbox events, set aside %d", published.size(), setAside.size());
         return rows.size();
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private CompletableFuture<Void> send(String eventId, String type, String zaak, String payload) {

@@ -3,7 +3,6 @@ package nl.kamerstroom.store.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +28,7 @@ public class ZaakUpdates {
     ObjectMapper json;
 
     @Inject
-    Event<OutboxEvent.Written> written;
+    Outbox outbox;
 
     @ConfigProperty(name = "kamerstroom.outbox.max-event-bytes", defaultValue = "1000000")
     int maxEventBytes;
@@ -86,8 +85,7 @@ public class ZaakUpdates {
         event.zaakNumber = letter.zaak.number;
         event.createdAt = Instant.now();
         event.payload = boundedPayload(event, letter, parsed, numbers, questionTexts, text, previous);
-        event.persist();
-        written.fire(OutboxEvent.Written.INSTANCE);
+        outbox.append(event);
     }
 
     /**

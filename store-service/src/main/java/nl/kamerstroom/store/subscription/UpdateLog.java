@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstroom.events.ZaakUpdate;
+import nl.kamerstroom.store.outbox.Outbox;
 
 /**
  * The outbox read as an ordered log of zaak updates: what SSE streams and Atom feeds serve. The row
- * id is the position in the log, so a reader resumes exactly where it left off.
+ * id is the position in the log, so a reader resumes exactly where it left off. Reads through
+ * {@link Outbox}, the outbox's one owner; this class only turns rows into updates and filters them.
  */
 @ApplicationScoped
 public class UpdateLog {
@@ -23,7 +24,7 @@ public class UpdateLog {
     static final int PAGE = 200;
 
     @Inject
-    EntityManager em;
+    Outbox outbox;
 
     @Inject
     ObjectMapper json;
@@ -34,14 +35,12 @@ public class UpdateLog {
 
     /** The newest position now; a new reader without a Last-Event-ID starts after it. */
     public long head() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT COALESCE(max(id), 0) FROM outbox_event").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(outbox::head);
     }
 
     /** Entries after {@code position}, oldest first. */
     public List<Entry> after(long position, int limit) {
-        return read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id > :p ORDER BY id LIMIT :n",
-                position, limit);
+        return entries(QuarkusTransaction.requiringNew().call(() -> outbox.after(position, limit)));
     }
 
     /**
@@ -53,10 +52,8 @@ public class UpdateLog {
         List<Entry> matching = new ArrayList<>();
         long before = Long.MAX_VALUE;
         for (int scanned = 0; scanned < FEED_WINDOW && matching.size() < limit; ) {
-            List<Entry> page = filter.zaak() != null
-                    ? readZaak(filter.zaak(), before)
-                    : read("SELECT id, CAST(payload AS text) FROM outbox_event WHERE id < :p ORDER BY id DESC LIMIT :n",
-                            before, PAGE);
+            long from = before;
+            List<Entry> page = entries(QuarkusTransaction.requiringNew().call(() -> outbox.before(from, filter.zaak(), PAGE)));
             for (Entry e : page) {
                 if (e.update() != null && filter.matches(e.update())) {
                     matching.add(e);
@@ -74,20 +71,8 @@ public class UpdateLog {
         return matching;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Entry> readZaak(String zaak, long before) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT id, CAST(payload AS text) FROM outbox_event WHERE zaak_number = :z AND id < :p"
-                                + " ORDER BY id DESC LIMIT :n")
-                .setParameter("z", zaak).setParameter("p", before).setParameter("n", PAGE).getResultList());
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), parse((String) r[1]))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Entry> read(String sql, long position, int limit) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
-                .setParameter("p", position).setParameter("n", limit).getResultList());
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), parse((String) r[1]))).toList();
+    private List<Entry> entries(List<Outbox.Row> rows) {
+        return rows.stream().map(r -> new Entry(r.id(), parse(r.payload()))).toList();
     }
 
     /**

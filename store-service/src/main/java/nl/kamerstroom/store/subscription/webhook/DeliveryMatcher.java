@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.kamerstroom.events.ZaakUpdate;
+import nl.kamerstroom.store.outbox.Outbox;
 import nl.kamerstroom.store.outbox.OutboxEvent;
 import nl.kamerstroom.store.subscription.Subscription;
 import nl.kamerstroom.store.subscription.UpdateFilter;
@@ -43,6 +44,9 @@ public class DeliveryMatcher {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -99,7 +103,6 @@ public class DeliveryMatcher {
         }
     }
 
-    @SuppressWarnings("unchecked")
     Batch matchBatch() {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", LOCK_KEY).getSingleResult();
@@ -109,15 +112,9 @@ public class DeliveryMatcher {
         List<Subscription> subscriptions = Subscription.listAll();
         if (subscriptions.isEmpty()) {
             // nobody to match for: mark the rows without reading their payloads
-            int marked = em.createNativeQuery("DELETE FROM webhook_match_queue WHERE outbox_id IN"
-                            + " (SELECT outbox_id FROM webhook_match_queue ORDER BY outbox_id LIMIT :n)")
-                    .setParameter("n", config.matchBatchSize()).executeUpdate();
-            return new Batch(marked, 0);
+            return new Batch(outbox.matchedUnread(config.matchBatchSize()), 0);
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT o.id, CAST(o.event_id AS text), o.type, o.zaak_number,"
-                        + " CAST(o.payload AS text) FROM webhook_match_queue q JOIN outbox_event o ON o.id = q.outbox_id"
-                        + " ORDER BY q.outbox_id LIMIT :n")
-                .setParameter("n", config.matchBatchSize()).getResultList();
+        List<Outbox.Row> rows = outbox.unmatched(config.matchBatchSize());
         if (rows.isEmpty()) {
             return new Batch(0, 0);
         }
@@ -125,19 +122,19 @@ public class DeliveryMatcher {
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
         int deliveries = 0;
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
+        for (Outbox.Row row : rows) {
+            long id = row.id();
             ids.add(id);
-            ZaakUpdate update = read(id, (String) row[4]);
+            ZaakUpdate update = read(id, row.payload());
             for (int i = 0; update != null && i < subscriptions.size(); i++) {
                 Subscription s = subscriptions.get(i);
                 if (id > s.startAfter && filters.get(i).matches(update)) {
                     WebhookDelivery d = new WebhookDelivery();
                     d.subscriptionId = s.id;
                     d.outboxId = id;
-                    d.eventId = UUID.fromString((String) row[1]);
-                    d.eventType = (String) row[2];
-                    d.zaakNumber = (String) row[3];
+                    d.eventId = UUID.fromString(row.eventId());
+                    d.eventType = row.type();
+                    d.zaakNumber = row.zaakNumber();
                     d.createdAt = now;
                     d.nextAttemptAt = now;
                     d.persist();
@@ -146,8 +143,7 @@ public class DeliveryMatcher {
             }
         }
         em.flush();
-        em.createNativeQuery("DELETE FROM webhook_match_queue WHERE outbox_id IN (:ids)")
-                .setParameter("ids", ids).executeUpdate();
+        outbox.matched(ids);
         LOG.debugf("matched %d outbox events: %d deliveries", rows.size(), deliveries);
         return new Batch(rows.size(), deliveries);
     }

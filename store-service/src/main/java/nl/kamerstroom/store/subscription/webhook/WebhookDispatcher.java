@@ -29,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.kamerstroom.store.outbox.OutboxRelay;
 import nl.kamerstroom.store.subscription.webhook.RetryPolicy.Outcome;
+import nl.kamerstroom.store.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,7 +51,7 @@ public class WebhookDispatcher {
     /** Due, unleased, active, and first in line for its zaak; at most :perSub per subscription. */
     private static final String CLAIM = """
             SELECT d.id, CAST(d.subscription_id AS text), CAST(d.event_id AS text), d.attempts, d.first_attempt_at,
-                   o.type, o.zaak_number, CAST(o.payload AS text), o.created_at, s.url, s.secret
+                   d.event_type, d.zaak_number, d.outbox_id, s.url, s.secret
             FROM subscription s
             CROSS JOIN LATERAL (
                 SELECT d.* FROM webhook_delivery d
@@ -62,13 +63,15 @@ public class WebhookDispatcher {
                 ORDER BY d.next_attempt_at, d.outbox_id
                 LIMIT :perSub
                 FOR UPDATE SKIP LOCKED) d
-            JOIN outbox_event o ON o.id = d.outbox_id
             WHERE s.status = 'ACTIVE'
             ORDER BY d.next_attempt_at, d.outbox_id
             """;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -143,12 +146,17 @@ public class WebhookDispatcher {
     private List<Claimed> claim(Instant now, int capacity) {
         List<Object[]> rows = em.createNativeQuery(CLAIM).setParameter("now", now)
                 .setParameter("perSub", config.maxInFlightPerSubscription()).getResultList();
+        // the events themselves come from the outbox's owner, not from a join of our own
+        Map<Long, Outbox.Row> events = new HashMap<>();
+        outbox.byIds(rows.stream().map(r -> ((Number) r[7]).longValue()).distinct().toList())
+                .forEach(e -> events.put(e.id(), e));
         Map<UUID, Integer> taken = new HashMap<>();
         List<Claimed> claimed = new ArrayList<>();
         for (Object[] r : rows) {
+            Outbox.Row event = events.get(((Number) r[7]).longValue());
             Claimed c = new Claimed(((Number) r[0]).longValue(), UUID.fromString((String) r[1]), (String) r[2],
-                    ((Number) r[3]).intValue(), Deliveries.instant(r[4]), (String) r[5], (String) r[6], (String) r[7],
-                    Deliveries.instant(r[8]), (String) r[9], (String) r[10]);
+                    ((Number) r[3]).intValue(), Deliveries.instant(r[4]), (String) r[5], (String) r[6], event.payload(),
+                    event.createdAt(), (String) r[8], (String) r[9]);
             int busy = inFlightPerSubscription.getOrDefault(c.subscriptionId(), 0) + taken.getOrDefault(c.subscriptionId(), 0);
             int limit = failing.contains(c.subscriptionId()) ? 1 : config.maxInFlightPerSubscription();
             if (inFlight.contains(c.id()) || busy >= limit) {
