@@ -76,7 +76,21 @@ public final class Benchmark {
         }
     }
 
+    private volatile boolean summarised;
+
+    private void printSummary() {
+        if (summarised) {
+            return;
+        }
+        summarised = true;
+        System.out.println();
+        System.out.println("summary (load average " + ProcessCpu.loadAverage() + " at the end)");
+        summary.forEach(System.out::println);
+    }
+
     private void run() throws Exception {
+        // a run stopped early (Ctrl-C, a timeout) still prints what it measured
+        Runtime.getRuntime().addShutdownHook(new Thread(this::printSummary, "summary"));
         for (ProcessCpu.Tracked t : cpu.tracked()) {
             System.out.printf("  %-9s pid %d%n", t.name(), t.pid());
         }
@@ -111,9 +125,7 @@ public final class Benchmark {
         if (phases.contains("reparse")) {
             reparse(rate, seconds);
         }
-        System.out.println();
-        System.out.println("summary (load average " + ProcessCpu.loadAverage() + " at the end)");
-        summary.forEach(System.out::println);
+        printSummary();
     }
 
     /** Warm-up letters first (not counted), then {@code count} letters timed from first upload to last stored. */

@@ -75,7 +75,7 @@ final class Corpus {
                 String block = XML_NS.matcher(m.group()).replaceAll("");
                 blocks.append(block).append('\n');
                 if (m.group(1).equals("vraag")) {
-                    questions.add(TAGS.matcher(block.replaceAll("(?s)<noot\\b.*?</noot>", "")).replaceAll(" ")
+                    questions.add(TAGS.matcher(block.replaceAll("(?s)<noot\\b.*?</noot>|<nr\\b.*?</nr>", "")).replaceAll(" ")
                             .replaceAll("\\s+", " ").strip());
                 }
             }
