@@ -136,16 +136,19 @@ class ReparseTest extends WithPipeline {
 
         Map<String, List<ConsumerRecord<String, String>>> reparsed = byDocument("letters.reparsed", ids);
         for (String documentId : ids) {
-            assertThat(reparsed.get(documentId)).as("%s re-parsed once", documentId).hasSize(1);
-            ConsumerRecord<String, String> record = reparsed.get(documentId).get(0);
-            JsonNode event = json.readTree(record.value());
-            JsonNode original = live.get(documentId);
-            assertThat(event.get("fetchedAt").asText()).as("the original fetchedAt").isEqualTo(original.get("fetchedAt").asText());
-            assertThat(event.get("sha256").asText()).as("the newest copy").isEqualTo(original.get("sha256").asText());
-            assertThat(Instant.parse(event.get("parsedAt").asText())).isAfter(Instant.parse(original.get("parsedAt").asText()));
-            assertThat(event.at("/letter/questions").size()).isEqualTo(original.at("/letter/questions").size());
-            assertThat(TopicReader.header(record, "ce_type")).isEqualTo("nl.kamerstroom.letter.parsed.v1");
-            assertThat(record.key()).as("keyed as on letters.parsed").isEqualTo(liveKey(documentId));
+            // once; twice only when a thread lost its partitions before its commit (a broker stalled for 12 s under
+            // a load average of 50 once moved the group): at least once, as documented
+            assertThat(reparsed.get(documentId)).as("%s re-parsed", documentId).hasSizeBetween(1, 2);
+            for (ConsumerRecord<String, String> record : reparsed.get(documentId)) {
+                JsonNode event = json.readTree(record.value());
+                JsonNode original = live.get(documentId);
+                assertThat(event.get("fetchedAt").asText()).as("the original fetchedAt").isEqualTo(original.get("fetchedAt").asText());
+                assertThat(event.get("sha256").asText()).as("the newest copy").isEqualTo(original.get("sha256").asText());
+                assertThat(Instant.parse(event.get("parsedAt").asText())).isAfter(Instant.parse(original.get("parsedAt").asText()));
+                assertThat(event.at("/letter/questions").size()).isEqualTo(original.at("/letter/questions").size());
+                assertThat(TopicReader.header(record, "ce_type")).isEqualTo("nl.kamerstroom.letter.parsed.v1");
+                assertThat(record.key()).as("keyed as on letters.parsed").isEqualTo(liveKey(documentId));
+            }
         }
         assertThat(countFor("questions.parsed", ids)).as("no questions.parsed for a re-parse").isEqualTo(questionEvents);
     }
