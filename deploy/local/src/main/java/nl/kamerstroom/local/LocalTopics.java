@@ -28,6 +28,8 @@ final class LocalTopics {
 
     /** Creates each topic that does not exist yet. */
     static void create(String bootstrap) throws InterruptedException {
+        // the admin client would print its whole configuration on the stack's console (slf4j-simple, INFO)
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (NewTopic topic : TOPICS) {
                 try {

@@ -136,16 +136,19 @@ class ReparseTest extends WithPipeline {
 
         Map<String, List<ConsumerRecord<String, String>>> reparsed = byDocument("letters.reparsed", ids);
         for (String documentId : ids) {
-            assertThat(reparsed.get(documentId)).as("%s re-parsed once", documentId).hasSize(1);
-            ConsumerRecord<String, String> record = reparsed.get(documentId).get(0);
-            JsonNode event = json.readTree(record.value());
-            JsonNode original = live.get(documentId);
-            assertThat(event.get("fetchedAt").asText()).as("the original fetchedAt").isEqualTo(original.get("fetchedAt").asText());
-            assertThat(event.get("sha256").asText()).as("the newest copy").isEqualTo(original.get("sha256").asText());
-            assertThat(Instant.parse(event.get("parsedAt").asText())).isAfter(Instant.parse(original.get("parsedAt").asText()));
-            assertThat(event.at("/letter/questions").size()).isEqualTo(original.at("/letter/questions").size());
-            assertThat(TopicReader.header(record, "ce_type")).isEqualTo("nl.kamerstroom.letter.parsed.v1");
-            assertThat(record.key()).as("keyed as on letters.parsed").isEqualTo(liveKey(documentId));
+            // once; twice only when a thread lost its partitions before its commit (a broker stalled for 12 s under
+            // a load average of 50 once moved the group): at least once, as documented
+            assertThat(reparsed.get(documentId)).as("%s re-parsed", documentId).hasSizeBetween(1, 2);
+            for (ConsumerRecord<String, String> record : reparsed.get(documentId)) {
+                JsonNode event = json.readTree(record.value());
+                JsonNode original = live.get(documentId);
+                assertThat(event.get("fetchedAt").asText()).as("the original fetchedAt").isEqualTo(original.get("fetchedAt").asText());
+                assertThat(event.get("sha256").asText()).as("the newest copy").isEqualTo(original.get("sha256").asText());
+                assertThat(Instant.parse(event.get("parsedAt").asText())).isAfter(Instant.parse(original.get("parsedAt").asText()));
+                assertThat(event.at("/letter/questions").size()).isEqualTo(original.at("/letter/questions").size());
+                assertThat(TopicReader.header(record, "ce_type")).isEqualTo("nl.kamerstroom.letter.parsed.v1");
+                assertThat(record.key()).as("keyed as on letters.parsed").isEqualTo(liveKey(documentId));
+            }
         }
         assertThat(countFor("questions.parsed", ids)).as("no questions.parsed for a re-parse").isEqualTo(questionEvents);
     }
@@ -207,19 +210,24 @@ class ReparseTest extends WithPipeline {
     void liveLettersKeepTheirPaceWhileAReparseRuns() throws Exception {
         liveLatencies("warm-up", 1, Duration.ZERO); // the first letters after a start wait for the group and metadata
         List<Long> before = liveLatencies("before", 5, Duration.ofMillis(200));
-        sendAndParseLive("busy", 40, 250); // 10 s of re-parse, each letter keeping a core busy
+        sendAndParseLive("busy", 40, 400); // 16 s of re-parse, each letter keeping a core busy
         given().header("X-Api-Key", KEY).post("/api/admin/reparse").then().statusCode(202);
         await().atMost(WAIT).until(() -> status().getLong("done") >= 1);
 
-        List<Long> during = liveLatencies("during", 10, Duration.ofMillis(200));
-        Instant lastLive = Instant.now();
+        List<JsonNode> live = liveLetters("during", 10, Duration.ofMillis(200));
         JsonPath done = awaitState("DONE");
+        Instant started = Instant.parse(done.getString("startedAt"));
+        Instant finished = Instant.parse(done.getString("finishedAt"));
+        List<Long> during = live.stream().filter(e -> Instant.parse(e.get("parsedAt").asText()).isBefore(finished))
+                .map(ReparseTest::latency).sorted().toList();
+        assertThat(during).as("live letters parsed while the re-parse ran").hasSizeGreaterThanOrEqualTo(5);
         System.out.printf("live letters fetched -> parsed, before a re-parse: p50 %d ms, max %d ms; while one runs: "
-                + "p50 %d ms, max %d ms (re-parse of %d records: %s to %s)%n", p50(before), max(before), p50(during),
-                max(during), done.getLong("total"), done.getString("startedAt"), done.getString("finishedAt"));
-        assertThat(Instant.parse(done.getString("finishedAt"))).as("the live letters were parsed while the re-parse ran")
-                .isAfter(lastLive);
-        assertThat(max(during)).as("a live letter does not wait for the re-parse").isLessThan(2000);
+                + "p50 %d ms, max %d ms (%d of %d live letters parsed during the re-parse of %d records, %.1f s)%n",
+                p50(before), max(before), p50(during), max(during), during.size(), live.size(), done.getLong("total"),
+                Duration.between(started, finished).toMillis() / 1000.0);
+        // queued behind the re-parse, a live letter would wait for what is left of it (seconds to tens of seconds)
+        assertThat(max(during)).as("a live letter does not wait for the re-parse")
+                .isLessThan(Math.min(5000, Duration.between(started, finished).toMillis() / 3));
     }
 
     // ---- helpers ----
@@ -242,6 +250,16 @@ class ReparseTest extends WithPipeline {
 
     /** Live letters sent {@code pause} apart; for each, parsedAt - fetchedAt in ms. */
     private List<Long> liveLatencies(String prefix, int count, Duration pause) throws Exception {
+        return liveLetters(prefix, count, pause).stream().map(ReparseTest::latency).sorted().toList();
+    }
+
+    private static long latency(JsonNode parsed) {
+        return Duration.between(Instant.parse(parsed.get("fetchedAt").asText()), Instant.parse(parsed.get("parsedAt").asText()))
+                .toMillis();
+    }
+
+    /** Live letters sent {@code pause} apart; their letters.parsed events. */
+    private List<JsonNode> liveLetters(String prefix, int count, Duration pause) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, byte[]> feed = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
@@ -249,10 +267,7 @@ class ReparseTest extends WithPipeline {
         }
         letters.send(feed, "text/plain", pause);
         List<String> ids = List.copyOf(feed.keySet());
-        return awaitParsedLive(ids, ids.size()).values().stream()
-                .map(e -> Duration.between(Instant.parse(e.get("fetchedAt").asText()), Instant.parse(e.get("parsedAt").asText()))
-                        .toMillis())
-                .sorted().toList();
+        return List.copyOf(awaitParsedLive(ids, ids.size()).values());
     }
 
     /** The letters.parsed event of each document (of its newest copy), once all {@code events} arrived. */
