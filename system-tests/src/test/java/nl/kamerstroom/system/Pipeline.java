@@ -25,7 +25,8 @@ import nl.kamerstroom.testsupport.ServiceProcess;
  */
 final class Pipeline implements AutoCloseable {
 
-    static final Duration START = Duration.ofSeconds(120);
+    /** How long a process may take to start; a shared machine under load needs more (-Dkamerstroom.system.start-seconds). */
+    static final Duration START = Duration.ofSeconds(Long.getLong("kamerstroom.system.start-seconds", 120));
 
     /** What the services run with; the heap is small on purpose, 2 cores and 8 JVMs share a box. */
     // as the local stack gives them (parse-service needs about 8 x kamerstroom.parse.max-bytes-in-flight + 150 MB)
