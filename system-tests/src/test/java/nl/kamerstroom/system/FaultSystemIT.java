@@ -37,6 +37,13 @@ import org.junit.jupiter.api.Test;
  * with the same CloudEvent id are counted, not refused) and nothing may be on the DLQ. Nobody
  * restarts anything by hand: the only restarts are the faults' own.
  *
+ * <p>Three of the faults are the ordinary way a service stops, SIGTERM (a rollout, a node drain), sent
+ * while the service is busy: store with {@value #SSE_CLIENTS} SSE clients connected and letters being
+ * stored, parse in the middle of a slow letter (a {@value #SLOW_PAGES}-page PDF), ingest with uploads in
+ * flight. Each must exit within its {@code quarkus.shutdown.timeout} plus {@link Pipeline#EXIT_MARGIN}
+ * (what the Kubernetes grace period leaves it, see DeploymentPolicyTest), and whatever it had in
+ * flight must be stored after its restart like every other letter.
+ *
  * <p>Knobs (system properties): {@code kamerstroom.fault.outage-seconds} (default 60, the broker
  * and database outages), {@code kamerstroom.fault.letters} (at least this many letters, default
  * 1000; at most {@code kamerstroom.fault.max-letters}, default three times that),
@@ -57,6 +64,10 @@ class FaultSystemIT {
     /** Zaak numbers 2091Z…: this test's letters, apart from any other test's. */
     private static final int YEAR = 2091;
     private static final String STORE = "store-service";
+    /** SSE clients connected to the store when it gets SIGTERM. */
+    private static final int SSE_CLIENTS = 50;
+    /** Pages of the slow letter parse is working on when it gets SIGTERM. */
+    private static final int SLOW_PAGES = 600;
 
     private final Map<String, Letter> letters = new ConcurrentHashMap<>();
     private final Map<String, Integer> phaseOf = new ConcurrentHashMap<>();
@@ -66,6 +77,7 @@ class FaultSystemIT {
     private final List<Phase> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int phase;
     private volatile boolean faultsDone;
+    private final List<String> exitFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** One row of the matrix. */
     private static final class Phase {
@@ -73,6 +85,8 @@ class FaultSystemIT {
         final Duration outage;
         final LongAdder retries = new LongAdder();
         Duration readyAfter;
+        /** SIGTERM faults: how long the process took to exit; null when it had to be killed. */
+        Duration exitedAfter;
         Duration consumingAfter;
         int uploaded;
         int stored;
@@ -111,6 +125,22 @@ class FaultSystemIT {
             });
             faults.put("kill -9 parse-service, restart", p -> killAndRestart(p, "parse-service"));
             faults.put("kill -9 ingest-service, restart", p -> killAndRestart(p, "ingest-service"));
+            faults.put("SIGTERM store-service with " + SSE_CLIENTS + " SSE clients, restart", p -> {
+                List<java.net.Socket> streams = openStreams(p.store(), SSE_CLIENTS);
+                try {
+                    return terminateAndRestart(p, STORE);
+                } finally {
+                    for (java.net.Socket stream : streams) {
+                        stream.close();
+                    }
+                }
+            });
+            faults.put("SIGTERM parse-service during a " + SLOW_PAGES + "-page PDF, restart", p -> {
+                submitSlowLetter(client, clients);
+                Thread.sleep(1500); // through ingest and the broker: parse is reading its pages now
+                return terminateAndRestart(p, "parse-service");
+            });
+            faults.put("SIGTERM ingest-service with uploads in flight, restart", p -> terminateAndRestart(p, "ingest-service"));
             faults.put("Kafka broker killed for " + OUTAGE.toSeconds() + " s", p -> {
                 p.broker.kill();
                 Thread.sleep(OUTAGE.toMillis()); // the outage itself
@@ -139,7 +169,8 @@ class FaultSystemIT {
                 Instant start = Instant.now();
                 Instant end = fault.getValue().inflict(pipeline);
                 if (row.outage == null) {
-                    row.note = "down " + seconds(Duration.between(start, end));
+                    row.note = "down " + seconds(Duration.between(start, end))
+                            + (row.exitedAfter == null ? "" : ", exited " + seconds(row.exitedAfter) + " after SIGTERM");
                 }
                 // a letter uploaded the moment the fault is over: once it is stored, the pipeline consumes again
                 String marker = submit(client, clients);
@@ -174,6 +205,7 @@ class FaultSystemIT {
             verifyOutbox(published, softly);
             softly.assertThat(dlq.records()).as("records on letters.dlq (keys)")
                     .extracting(TopicTail.Seen::key).isEmpty();
+            softly.assertThat(exitFailures).as("services that did not exit within the grace after SIGTERM").isEmpty();
             softly.assertThat(pipeline.allLive()).as("every process alive and live at the end: " + pipeline.notLive())
                     .isTrue();
         } finally {
@@ -195,6 +227,61 @@ class FaultSystemIT {
                 "text/plain; charset=utf-8", Duration.ofMinutes(4), () -> phases.get(phase).retries.increment()),
                 clients));
         return letter.zaak();
+    }
+
+    /**
+     * SIGTERM to {@code service}, which must exit within its shutdown timeout plus the margin the grace
+     * period leaves (else it is killed, as Kubernetes would, and the row fails); then a restart.
+     */
+    private Instant terminateAndRestart(Pipeline pipeline, String service) throws IOException {
+        Phase row = phases.get(phase);
+        Duration bound = pipeline.shutdownTimeout(service).plus(Pipeline.EXIT_MARGIN);
+        row.exitedAfter = pipeline.process(service).terminate(bound);
+        if (row.exitedAfter == null) {
+            row.note = "still running " + bound.toSeconds() + " s after SIGTERM, killed";
+            exitFailures.add(service + " did not exit within " + bound.toSeconds() + " s of SIGTERM");
+        }
+        pipeline.restart(service);
+        return Instant.now();
+    }
+
+    /** A valid answer letter as a long PDF (its questions first, then pages of prose in the last answer). */
+    private void submitSlowLetter(Client client, ExecutorService clients) {
+        int n = next.getAndIncrement();
+        if (n % 2 == 1) {
+            n = next.getAndIncrement(); // even numbers are seed 000, whose text is at hand
+        }
+        Letter seed = Letters.answer(YEAR, n);
+        String text = Letters.snellerText(seed.zaak());
+        byte[] pdf = nl.kamerstroom.testsupport.TextPdf.render(text + "\n" + HostileInputs.prose(7, SLOW_PAGES * 3_000));
+        Letter letter = new Letter(seed.zaak(), pdf, seed.questionNumbers(), seed.answers());
+        letters.put(letter.zaak(), letter);
+        phaseOf.put(letter.zaak(), phase);
+        uploads.add(CompletableFuture.supplyAsync(() -> client.uploadRetrying(letter.body(), "application/pdf",
+                Duration.ofMinutes(4), () -> phases.get(phase).retries.increment()), clients));
+    }
+
+    /** {@code count} SSE requests to the store, each on its own connection, left open. */
+    private static List<java.net.Socket> openStreams(nl.kamerstroom.testsupport.ServiceProcess store, int count)
+            throws IOException {
+        List<java.net.Socket> streams = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            java.net.Socket socket = new java.net.Socket("127.0.0.1", store.port());
+            socket.getOutputStream().write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + store.port()
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            streams.add(socket);
+        }
+        // every stream answered (its status line read): they are open on the server, not queued
+        for (java.net.Socket socket : streams) {
+            socket.setSoTimeout(20_000);
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            if (status == null || !status.startsWith("HTTP/1.1 200")) {
+                throw new IOException("an SSE stream to the store was answered " + status);
+            }
+        }
+        return streams;
     }
 
     private static Instant killAndRestart(Pipeline pipeline, String service) throws IOException {

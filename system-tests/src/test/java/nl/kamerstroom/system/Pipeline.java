@@ -25,12 +25,20 @@ import nl.kamerstroom.testsupport.ServiceProcess;
  */
 final class Pipeline implements AutoCloseable {
 
-    static final Duration START = Duration.ofSeconds(120);
+    /** How long a process may take to start; a shared machine under load needs more (-Dkamerstroom.system.start-seconds). */
+    static final Duration START = Duration.ofSeconds(Long.getLong("kamerstroom.system.start-seconds", 120));
 
     /** What the services run with; the heap is small on purpose, 2 cores and 8 JVMs share a box. */
     // as the local stack gives them (parse-service needs about 8 x kamerstroom.parse.max-bytes-in-flight + 150 MB)
     static final List<String> SERVICE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
     static final List<String> BROKER_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * What a service may take beyond its {@code quarkus.shutdown.timeout} to exit after SIGTERM (the
+     * JVM's own teardown on a loaded machine). The Kubernetes grace period covers the preStop pause,
+     * the shutdown timeout and this margin (DeploymentPolicyTest checks it).
+     */
+    static final Duration EXIT_MARGIN = Duration.ofSeconds(10);
 
     final String name;
     final Path root;
@@ -144,6 +152,19 @@ final class Pipeline implements AutoCloseable {
                 logs.resolve(service + "-" + start + ".log"), SERVICE_JVM);
         services.put(service, new ServiceRun(run.jar(), run.port(), run.env(), process, start));
         return process;
+    }
+
+    /** The service's {@code quarkus.shutdown.timeout} as its application.properties sets it (production profile). */
+    Duration shutdownTimeout(String service) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(root.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        String value = properties.getProperty("quarkus.shutdown.timeout");
+        if (value == null) {
+            throw new IllegalStateException(service + " sets no quarkus.shutdown.timeout");
+        }
+        return Duration.parse("PT" + value.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Whether every service answers {@code /q/health/ready} with 200 right now. */

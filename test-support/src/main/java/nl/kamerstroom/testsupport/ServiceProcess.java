@@ -146,6 +146,27 @@ public final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * SIGTERM, as Kubernetes stops a pod, and the time until the process was gone; null when it was
+     * still running after {@code bound}, in which case it is killed (as Kubernetes would at the end of
+     * the grace period).
+     */
+    public Duration terminate(Duration bound) {
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        return null;
+    }
+
     /** SIGTERM, so the service finishes in-flight work; SIGKILL after {@code grace}. */
     public void stop(Duration grace) {
         if (!process.isAlive()) {

@@ -42,7 +42,8 @@ public final class LocalStack {
 
     /** How long the first start of a process is waited for; a shared or slow machine may need more (KAMERSTROOM_START_TIMEOUT, seconds). */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(port("KAMERSTROOM_START_TIMEOUT", 300));
-    private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+    /** A service's quarkus.shutdown.timeout (at most 30 s) plus 10 s to exit, as the k8s grace period allows. */
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(40);
     private static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(30);
     private static final Pattern DOCUMENT_ID = Pattern.compile("\"documentId\"\\s*:\\s*\"([^\"]+)\"");
     private static final List<String> SERVICES = List.of("store-service", "ingest-service", "parse-service");

@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What every service's Deployment and image must be, whatever else changes. */
 class DeploymentPolicyTest {
 
+    /** A service's exit after its shutdown timeout; the same margin as system-tests' Pipeline.EXIT_MARGIN. */
+    private static final long EXIT_MARGIN_SECONDS = 10;
+
     private final List<JsonNode> k8s = Manifests.objectsUnder(Manifests.k8s().resolve("base"));
 
     static List<String> services() {
@@ -35,9 +38,20 @@ class DeploymentPolicyTest {
         assertThat(resources.path("limits").path("memory").isMissingNode()).isFalse();
         assertThat(container.path("startupProbe").isMissingNode()).isFalse();
 
+        // Kubernetes sends SIGTERM after the preStop pause and SIGKILL at the end of the grace period: the
+        // period must cover the pause, quarkus.shutdown.timeout and the JVM's exit after it (the margin
+        // FaultSystemIT allows when it sends SIGTERM to each busy service and times the exit)
         Duration shutdown = Duration.parse("PT" + Manifests.properties(service).getProperty("quarkus.shutdown.timeout").toUpperCase());
-        assertThat((long) pod.path("terminationGracePeriodSeconds").asInt()).as("grace period covers the shutdown timeout")
-                .isGreaterThan(shutdown.toSeconds());
+        JsonNode preStop = container.path("lifecycle").path("preStop").path("exec").path("command");
+        assertThat(preStop.toString()).as("preStop pause").startsWith("[\"sleep\"");
+        long pause = Long.parseLong(preStop.get(1).asText());
+        assertThat((long) pod.path("terminationGracePeriodSeconds").asInt())
+                .as("grace period covers the preStop pause, the shutdown timeout and %d s to exit", EXIT_MARGIN_SECONDS)
+                .isGreaterThanOrEqualTo(pause + shutdown.toSeconds() + EXIT_MARGIN_SECONDS);
+        // compose has no preStop: its stop_grace_period covers the shutdown timeout and the exit
+        String composeGrace = Manifests.compose().path("services").path(service).path("stop_grace_period").asText("10s");
+        assertThat(Duration.parse("PT" + composeGrace.toUpperCase()).toSeconds()).as("compose stop_grace_period")
+                .isGreaterThanOrEqualTo(shutdown.toSeconds() + EXIT_MARGIN_SECONDS);
         assertThat(Manifests.find(k8s, "PodDisruptionBudget", service)).isPresent();
         assertThat(Manifests.find(k8s, "Service", service)).isPresent();
         assertThat(container.path("envFrom").toString()).contains(service);

@@ -1,39 +1,28 @@
 package nl.kamerstroom.ingest.upload;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import nl.kamerstroom.access.KeyRegistry;
+import nl.kamerstroom.access.KeyService;
+import nl.kamerstroom.access.KeyScope;
+import nl.kamerstroom.access.Secrets;
 import nl.kamerstroom.ingest.intake.Failures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The keys ingest accepts, all sent as {@code X-Api-Key}: upload keys ({@code ku_<id>_<secret>}, 256
- * random bits of secret, issued by the operator and stored as a SHA-256 like the store's API keys),
- * the bootstrap upload key from {@code kamerstroom.upload.api-key}, and the operator key
- * {@code kamerstroom.admin.api-key} for the admin endpoints. A slow hash buys nothing for keys this
- * random and would cost every upload; hashes are compared in constant time.
+ * The keys ingest accepts, all sent as {@code X-Api-Key}: upload keys ({@code ku_<id>_<secret>},
+ * issued by the operator, the same key model as the store's API keys: {@link KeyRegistry}), the
+ * bootstrap upload key from {@code kamerstroom.upload.api-key}, and the operator key
+ * {@code kamerstroom.admin.api-key} for the admin endpoints.
  */
 @ApplicationScoped
-public class ApiKeys {
+public class ApiKeys extends KeyService<UploadKey> {
 
-    public static final String HEADER = "X-Api-Key";
+    public static final String HEADER = Secrets.HEADER;
     /** The owner of uploads made with the configured bootstrap key; no issued key id looks like it. */
     public static final String BOOTSTRAP_OWNER = "bootstrap";
 
-    static final String PREFIX = "ku_";
-    private static final int ID_HEX = 12;
-    /** An issued key: the prefix, the 12-hex id, and the base64url secret. */
-    private static final Pattern ISSUED_KEY = Pattern.compile("ku_(?<id>[0-9a-f]{12})_[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @ConfigProperty(name = "kamerstroom.upload.api-key")
     Optional<String> bootstrapKey;
@@ -41,24 +30,8 @@ public class ApiKeys {
     @ConfigProperty(name = "kamerstroom.admin.api-key")
     Optional<String> adminKey;
 
-    /** A new key and the only time it is seen whole. */
-    public record Issued(UploadKey key, String secret) {
-    }
-
-    @Transactional
-    public Issued issue(String name) {
-        byte[] id = new byte[ID_HEX / 2];
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(id);
-        RANDOM.nextBytes(secret);
-        UploadKey key = new UploadKey();
-        key.id = HexFormat.of().formatHex(id);
-        key.name = name;
-        key.createdAt = Instant.now();
-        String whole = PREFIX + key.id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        key.keyHash = HexFormat.of().formatHex(sha256(whole));
-        key.persist();
-        return new Issued(key, whole);
+    public ApiKeys() {
+        super(UploadKey.class, UploadKey::new, KeyScope.UPLOAD);
     }
 
     /**
@@ -68,30 +41,18 @@ public class ApiKeys {
      * @throws nl.kamerstroom.ingest.intake.DependencyUnavailableException when the database cannot say
      */
     public String uploader(String presented) {
-        String key = Optional.ofNullable(presented).map(String::trim).filter(s -> !s.isEmpty())
+        String key = Secrets.presented(presented, null)
                 .orElseThrow(() -> new KeyRefusedException(Response.Status.UNAUTHORIZED,
                         "uploads need an upload key in the " + HEADER + " header"));
-        byte[] hash = sha256(key);
-        Optional<String> bootstrap = bootstrapKey.map(String::trim).filter(s -> !s.isEmpty());
-        if (bootstrap.isPresent() && MessageDigest.isEqual(hash, sha256(bootstrap.get()))) {
+        if (Secrets.isConfiguredKey(Optional.of(key), bootstrapKey)) {
             return BOOTSTRAP_OWNER;
         }
-        var issued = ISSUED_KEY.matcher(key);
-        if (!issued.matches()) {
+        if (KeyScope.UPLOAD.idOf(key).isEmpty()) {
             throw invalid();
         }
-        UploadKey row = Failures.database("checking an upload key", () -> findKey(issued.group("id")));
-        // compare even when the id is unknown, so that a miss costs what a hit costs
-        byte[] stored = row == null ? new byte[hash.length] : HexFormat.of().parseHex(row.keyHash);
-        if (row == null || !MessageDigest.isEqual(hash, stored) || row.revokedAt != null) {
-            throw invalid();
-        }
-        return row.id;
-    }
-
-    @Transactional
-    UploadKey findKey(String id) {
-        return UploadKey.findById(id);
+        return Failures.database("checking an upload key", () -> holder(key))
+                .map(k -> k.id)
+                .orElseThrow(ApiKeys::invalid);
     }
 
     /**
@@ -101,25 +62,16 @@ public class ApiKeys {
      *                             401 for a missing or wrong key
      */
     public void operator(String presented) {
-        Optional<String> configured = adminKey.map(String::trim).filter(k -> !k.isEmpty());
-        if (configured.isEmpty()) {
+        if (adminKey.filter(k -> !k.isBlank()).isEmpty()) {
             throw new KeyRefusedException(Response.Status.FORBIDDEN,
                     "the admin endpoints are disabled: no kamerstroom.admin.api-key is configured");
         }
-        if (presented == null || !MessageDigest.isEqual(sha256(presented.trim()), sha256(configured.get()))) {
+        if (!Secrets.isConfiguredKey(Secrets.presented(presented, null), adminKey)) {
             throw new KeyRefusedException(Response.Status.UNAUTHORIZED, "send the operator key in the " + HEADER + " header");
         }
     }
 
     private static KeyRefusedException invalid() {
         return new KeyRefusedException(Response.Status.UNAUTHORIZED, "the upload key is not valid (unknown or revoked)");
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package nl.kamerstroom.ingest.upload;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,9 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
-import nl.kamerstroom.ingest.intake.UploadText;
+import java.util.Optional;
+import nl.kamerstroom.access.KeyRegistry;
+import nl.kamerstroom.access.KeyView;
 
 /**
  * {@code /api/admin/upload-keys}: the operator issues, lists and revokes upload keys, authenticated
@@ -29,56 +28,36 @@ import nl.kamerstroom.ingest.intake.UploadText;
 @Blocking
 public class UploadKeyResource {
 
-    private static final int MAX_NAME = 200;
-
     @Inject
     ApiKeys keys;
 
     public record NewKey(String name) {
     }
 
-    /** {@code key} only in the answer that issued it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record KeyView(String id, String name, Instant createdAt, Instant revokedAt, String key) {
-        static KeyView of(UploadKey k, String key) {
-            return new KeyView(k.id, k.name, k.createdAt, k.revokedAt, key);
-        }
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@HeaderParam(ApiKeys.HEADER) String operatorKey, NewKey request) {
         keys.operator(operatorKey);
-        if (request == null || request.name() == null || request.name().isBlank()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "send {\"name\": \"...\"}: who or what the key is for");
+        String name = request == null ? null : request.name();
+        Optional<String> problem = KeyRegistry.nameProblem(name);
+        if (problem.isPresent()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "send {\"name\": \"...\"}: name " + problem.get());
         }
-        String name = request.name().trim();
-        if (name.length() > MAX_NAME || UploadText.firstUnsafe(name) >= 0) {
-            return Problem.response(Response.Status.BAD_REQUEST,
-                    "name must be at most " + MAX_NAME + " characters without control characters or line breaks");
-        }
-        ApiKeys.Issued issued = keys.issue(name);
-        return Response.status(Response.Status.CREATED).entity(KeyView.of(issued.key(), issued.secret())).build();
+        return Response.status(Response.Status.CREATED).entity(KeyView.of(keys.issue(name.trim()))).build();
     }
 
     @GET
-    @Transactional
     public List<KeyView> list(@HeaderParam(ApiKeys.HEADER) String operatorKey) {
         keys.operator(operatorKey);
-        return UploadKey.<UploadKey>list("order by createdAt, id").stream().map(k -> KeyView.of(k, null)).toList();
+        return keys.all().stream().map(KeyView::of).toList();
     }
 
     @DELETE
     @Path("/{id}")
-    @Transactional
     public Response revoke(@HeaderParam(ApiKeys.HEADER) String operatorKey, @PathParam("id") String id) {
         keys.operator(operatorKey);
-        UploadKey key = UploadKey.findById(id);
-        if (key == null) {
+        if (!keys.revoke(id)) {
             return Problem.response(Response.Status.NOT_FOUND, "no upload key with that id");
-        }
-        if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
         }
         return Response.noContent().build();
     }

@@ -51,6 +51,7 @@ public class ParseWatchdog {
     }
 
     private final AtomicInteger abandoned = new AtomicInteger();
+    private volatile boolean stopping;
     private final AtomicInteger threadNumber = new AtomicInteger();
     // daemon threads: a runaway parse never keeps the JVM from exiting on SIGTERM
     private final ExecutorService threads = Executors.newCachedThreadPool(work -> {
@@ -101,6 +102,10 @@ public class ParseWatchdog {
         try {
             return result.get(maxTime.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            if (stopping) {
+                result.cancel(true);
+                throw new ServiceStopping("parsing", e); // the time ran out because SIGTERM came, not because of the letter
+            }
             // counted before it is marked abandoned, so that a parse ending right now never counts down first
             int runaways = abandoned.incrementAndGet();
             if (state.compareAndSet(0, 2)) {
@@ -120,6 +125,11 @@ public class ParseWatchdog {
             Thread.currentThread().interrupt();
             throw new ServiceStopping("parsing", e);
         } catch (ExecutionException e) {
+            if (stopping) {
+                // SIGTERM interrupted the parse thread (stop() below): whatever it threw is no verdict on the
+                // letter, which stays unacknowledged and is parsed again after the restart, not dead-lettered
+                throw new ServiceStopping("parsing", e.getCause());
+            }
             throw rethrow(e);
         }
     }
@@ -156,6 +166,7 @@ public class ParseWatchdog {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         threads.shutdownNow();
     }
 }

@@ -9,4 +9,10 @@ public final class ServiceStopping extends RuntimeException {
     ServiceStopping(String what, InterruptedException cause) {
         super("interrupted while " + what + " (the service is stopping)", cause);
     }
+
+    /** A parse that failed because the service stopped under it: {@code cause} says nothing about the letter. */
+    ServiceStopping(String what, Throwable cause) {
+        super(what + " failed while the service was stopping (" + cause + "); the letter is read again after the restart",
+                cause);
+    }
 }

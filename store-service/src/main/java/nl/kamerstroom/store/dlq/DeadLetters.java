@@ -18,6 +18,7 @@ import nl.kamerstroom.events.EventTypes;
 import nl.kamerstroom.events.LetterFailed;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.messaging.KafkaReaderConfig;
+import nl.kamerstroom.store.letter.LetterBounds;
 import nl.kamerstroom.store.letter.LetterStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -164,7 +165,7 @@ public class DeadLetters {
             return null;
         }
         try {
-            return json.readValue(value, LetterParsed.class);
+            return LetterBounds.fit(json.readValue(value, LetterParsed.class));
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }

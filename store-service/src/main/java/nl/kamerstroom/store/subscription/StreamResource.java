@@ -37,8 +37,9 @@ public class StreamResource {
             @QueryParam("type") List<String> types) {
         UpdateFilter filter = UpdateFilter.of(zaak, member, party, ministry, keyword, types);
         return broadcaster.subscribe(position(lastEventId), filter)
+                // the JSON as a string, written as it is: serialized once for all streams, not per stream
                 .map(e -> sse.newEventBuilder().id(Long.toString(e.position())).name(e.update().type())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(e.update()).build());
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, e.json()).build());
     }
 
     private long position(String lastEventId) {

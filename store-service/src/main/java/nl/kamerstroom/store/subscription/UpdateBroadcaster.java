@@ -1,5 +1,8 @@
 package nl.kamerstroom.store.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.kamerstroom.events.ZaakUpdate;
 import nl.kamerstroom.store.outbox.OutboxEvent;
 import nl.kamerstroom.store.outbox.SerialRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +45,9 @@ public class UpdateBroadcaster {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ObjectMapper json;
+
     @ConfigProperty(name = "kamerstroom.stream.max-connections", defaultValue = "1000")
     int maxConnections;
 
@@ -62,19 +69,26 @@ public class UpdateBroadcaster {
     private long timer = -1;
     private volatile boolean stopping;
 
+    /**
+     * An entry as the streams send it: its update serialized once for every stream that gets it (200
+     * streams were 200 serializations of each update); null json for an unreadable row.
+     */
+    public record Pushed(long position, ZaakUpdate update, String json) {
+    }
+
     private static final class Listener {
-        final MultiEmitter<? super UpdateLog.Entry> emitter;
+        final MultiEmitter<? super Pushed> emitter;
         final UpdateFilter filter;
         long position;
 
-        Listener(MultiEmitter<? super UpdateLog.Entry> emitter, UpdateFilter filter, long position) {
+        Listener(MultiEmitter<? super Pushed> emitter, UpdateFilter filter, long position) {
             this.emitter = emitter;
             this.filter = filter;
             this.position = position;
         }
 
-        void offer(List<UpdateLog.Entry> entries) {
-            for (UpdateLog.Entry e : entries) {
+        void offer(List<Pushed> entries) {
+            for (Pushed e : entries) {
                 if (e.position() > position) {
                     position = e.position();
                     if (e.update() != null && filter.matches(e.update())) {
@@ -91,6 +105,17 @@ public class UpdateBroadcaster {
                 polls.request();
             }
         });
+    }
+
+    /**
+     * SIGTERM: end every stream first. Quarkus waits for open HTTP requests (up to
+     * {@code quarkus.shutdown.timeout}) before it fires {@link ShutdownEvent}, and an SSE stream is an
+     * open request: ended only then, 200 dashboards held every stop for the whole timeout. The
+     * pre-shutdown event comes before that wait ({@code quarkus.shutdown.delay-enabled=true}); the
+     * clients reconnect to another replica with Last-Event-ID and miss nothing.
+     */
+    void stopStreams(@Observes ShutdownDelayInitiatedEvent preShutdown) {
+        stop(null);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -118,7 +143,7 @@ public class UpdateBroadcaster {
      * The entries after {@code from} (or, when negative, from now on) that match {@code filter}.
      * Throws 503 when {@code max-connections} streams are open.
      */
-    public Multi<UpdateLog.Entry> subscribe(long from, UpdateFilter filter) {
+    public Multi<Pushed> subscribe(long from, UpdateFilter filter) {
         if (stopping) {
             throw new ServiceUnavailableException("the service is stopping", retryAfterSeconds);
         }
@@ -127,7 +152,7 @@ public class UpdateBroadcaster {
             throw new ServiceUnavailableException("too many open streams (kamerstroom.stream.max-connections="
                     + maxConnections + "); try again later", retryAfterSeconds);
         }
-        return Multi.createFrom().<UpdateLog.Entry>emitter(emitter -> {
+        return Multi.createFrom().<Pushed>emitter(emitter -> {
             Listener[] registered = new Listener[1];
             emitter.onTermination(() -> {
                 if (registered[0] != null) {
@@ -144,7 +169,7 @@ public class UpdateBroadcaster {
         }, buffer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private Listener register(MultiEmitter<? super UpdateLog.Entry> emitter, long from, UpdateFilter filter) {
+    private Listener register(MultiEmitter<? super Pushed> emitter, long from, UpdateFilter filter) {
         long position = from;
         if (position >= 0) {
             // catch up outside the lock, page by page, to about the head ...
@@ -153,7 +178,7 @@ public class UpdateBroadcaster {
                 page = log.after(position, PAGE);
                 for (UpdateLog.Entry e : page) {
                     if (e.update() != null && filter.matches(e.update())) {
-                        emitter.emit(e);
+                        emitter.emit(pushed(e));
                     }
                     position = e.position();
                 }
@@ -173,7 +198,7 @@ public class UpdateBroadcaster {
                 if (page.isEmpty()) {
                     break;
                 }
-                listener.offer(page.stream().filter(e -> e.position() <= cursor).toList());
+                listener.offer(page.stream().filter(e -> e.position() <= cursor).map(this::pushed).toList());
                 if (page.get(page.size() - 1).position() >= cursor || page.size() < PAGE) {
                     break;
                 }
@@ -196,12 +221,25 @@ public class UpdateBroadcaster {
             do {
                 page = log.after(cursor, PAGE);
                 if (!page.isEmpty()) {
+                    List<Pushed> pushed = page.stream().map(this::pushed).toList();
                     for (Listener l : listeners) {
-                        l.offer(page);
+                        l.offer(pushed);
                     }
                     cursor = page.get(page.size() - 1).position();
                 }
             } while (page.size() == PAGE);
+        }
+    }
+
+    private Pushed pushed(UpdateLog.Entry e) {
+        if (e.update() == null) {
+            return new Pushed(e.position(), null, null);
+        }
+        try {
+            return new Pushed(e.position(), e.update(), json.writeValueAsString(e.update()));
+        } catch (JsonProcessingException unwritable) {
+            LOG.warnf("update %d cannot be written as JSON, not streamed: %s", e.position(), unwritable.getMessage());
+            return new Pushed(e.position(), null, null);
         }
     }
 }
