@@ -306,7 +306,7 @@ class MailFollowTest {
     }
 
     private void awaitQueueDrained() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM mail_match_queue") == 0
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("SELECT count(*) FROM mail_match_queue") == 0
                 && count("SELECT count(*) FROM mail_message WHERE status = 'PENDING' AND attempts = 0") == 0);
     }
 
@@ -353,14 +353,14 @@ class MailFollowTest {
     }
 
     private static void awaitZaak(String zaak, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
             var response = given().get("/api/zaken/" + zaak);
             return response.statusCode() == 200 && status.equals(response.jsonPath().getString("status"));
         });
     }
 
     private static void awaitStored(String documentId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/letters/" + documentId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().get("/api/letters/" + documentId).statusCode() == 200);
     }
 
     private static String sha(char c) {
