@@ -180,8 +180,8 @@ public class Follows {
             em.createNativeQuery("DELETE FROM mail_follow WHERE status = 'PENDING' AND expires_at <= :t")
                     .setParameter("t", now).executeUpdate();
             deleteOrphanAddresses();
-            em.createNativeQuery("DELETE FROM mail_message WHERE status = 'SENT' AND sent_at < :t AND NOT EXISTS"
-                            + " (SELECT 1 FROM mail_message i WHERE i.digest_of = mail_message.id)")
+            // a sent digest takes its items with it (digest_of cascades)
+            em.createNativeQuery("DELETE FROM mail_message WHERE status = 'SENT' AND sent_at < :t")
                     .setParameter("t", now.minus(config.keepSent())).executeUpdate();
         });
     }

@@ -38,7 +38,7 @@ public final class TestMailbox {
 
     /** Waits until {@code address} has {@code count} mails, and returns them. */
     public static List<MimeMessage> await(String address, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> of(address).size() >= count);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> of(address).size() >= count);
         return of(address);
     }
 
