@@ -96,14 +96,26 @@ public class DeadlineSchedule {
         List<DeadlineEvents.Planned> wanted = DeadlineEvents.plan(facts, approachingDays);
         Instant now = clock.instant();
         Instant historyBefore = now.minus(Duration.ofDays(graceDays));
+        // what is planned already: a redelivery or a replay into the same database changes nothing, one read
         Map<String, Long> pending = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT id, type, deadline FROM zaak_deadline_event"
-                + " WHERE zaak_number = :z AND state = 'PENDING'").setParameter("z", zaak).getResultList()) {
-            pending.put(key((String) row[1], toDate(row[2])), ((Number) row[0]).longValue());
+        Map<String, String> known = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT id, type, deadline, state, due_at, days_late"
+                + " FROM zaak_deadline_event WHERE zaak_number = :z").setParameter("z", zaak).getResultList()) {
+            String key = key((String) row[1], toDate(row[2]));
+            known.put(key, row[3] + "|" + instant(row[4]) + "|" + row[5]);
+            if (State.PENDING.name().equals(row[3])) {
+                pending.put(key, ((Number) row[0]).longValue());
+            }
         }
         for (DeadlineEvents.Planned p : wanted) {
-            pending.remove(key(p.type(), p.deadline()));
+            String key = key(p.type(), p.deadline());
+            pending.remove(key);
             Instant moment = p.moment();
+            String was = known.get(key);
+            if (was != null && (was.startsWith(State.ANNOUNCED.name()) || was.startsWith(State.HISTORY.name())
+                    || was.equals(State.PENDING.name() + "|" + moment + "|" + p.daysLate()))) {
+                continue; // what happened, happened; a pending row as planned stays as it is
+            }
             State state = moment.isBefore(historyBefore) ? State.HISTORY : State.PENDING;
             em.createNativeQuery("INSERT INTO zaak_deadline_event (zaak_number, type, deadline, due_at, days_late, state,"
                             + " event_id, planned_at, settled_at) VALUES (:z, :type, :deadline, :due, :late, :state, :id, :now,"
@@ -114,7 +126,9 @@ public class DeadlineSchedule {
                             // a cancelled row comes back (the postponement was deleted); announced and history stay
                             + " WHERE zaak_deadline_event.state IN ('PENDING', 'CANCELLED')")
                     .setParameter("z", zaak).setParameter("type", p.type()).setParameter("deadline", p.deadline())
-                    .setParameter("due", moment).setParameter("late", new TypedParameterValue<>(StandardBasicTypes.INTEGER, p.daysLate())).setParameter("state", state.name())
+                    .setParameter("due", moment)
+                    .setParameter("late", new TypedParameterValue<>(StandardBasicTypes.INTEGER, p.daysLate()))
+                    .setParameter("state", state.name())
                     .setParameter("id", DeadlineEvents.eventId(zaak, p.type(), p.deadline())).setParameter("now", now)
                     .executeUpdate();
         }
