@@ -173,21 +173,30 @@ class BeheerPageTest {
         ingest.stubFor(get(urlPathEqualTo("/api/backfill")).willReturn(aResponse().withFixedDelay(10_000)));
         parse.stubFor(get(urlPathEqualTo("/api/admin/dlq")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         parse.stubFor(get(urlPathEqualTo("/api/admin/reparse")).willReturn(aResponse().withStatus(404)));
-        page(); // warm: the first request of a test JVM compiles the template
+        String token = signIn();
+        page(token); // warm: the first request of a test JVM compiles the template
         long started = System.nanoTime();
-        String page = page();
+        String page = page(token);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         System.out.println("/beheer with ingest hanging and parse resetting: " + millis + " ms");
-        assertThat(millis).as("the timeout (1500 ms in %test) bounds the page, with room for a busy machine").isLessThan(4_000);
+        // bounded by the timeout (1500 ms in %test), not by the 10 s the stub hangs; room for a shared machine
+        assertThat(millis).isLessThan(5_000);
         assertThat(page).contains("Ingest-service: niet bereikbaar (geen antwoord binnen")
                 .contains("Parse-service: niet beschikbaar (HTTP 404)")
                 .containsPattern("Parse-service: niet bereikbaar \\([A-Za-z]+")
                 .contains("Te controleren brieven", "Apart gezette berichten");
     }
 
-    private static String page() {
-        String token = given().redirects().follow(false).formParam("sleutel", KEY).post("/beheer/aanmelden").then()
+    private static String signIn() {
+        return given().redirects().follow(false).formParam("sleutel", KEY).post("/beheer/aanmelden").then()
                 .statusCode(303).extract().cookie("kamerstroom-beheer");
+    }
+
+    private static String page() {
+        return page(signIn());
+    }
+
+    private static String page(String token) {
         return given().cookie("kamerstroom-beheer", token).get("/beheer").then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().asString();
     }

@@ -235,6 +235,8 @@ class SiteBrowserTest {
         assertThat(browser.findElements(By.cssSelector("svg.months rect"))).hasSize((int) withAnswers);
         assertThat(browser.findElements(By.cssSelector("svg.months rect[data-maand='september 2025']"))).hasSize(1);
         check("openstaand", problems);
+        script("document.getElementById('op-tijd').scrollIntoView();");
+        screenshot("openstaand-per-maand");
 
         // a member's page and an unknown zaak
         open("/kamerleden/Jansma");

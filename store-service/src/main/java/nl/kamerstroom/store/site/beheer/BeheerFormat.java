@@ -40,6 +40,21 @@ public final class BeheerFormat {
         return s / 86_400 + " d " + s % 86_400 / 3600 + " u";
     }
 
+    /** A backfill's or re-parse's state in Dutch. */
+    static String state(String state) {
+        if (state == null) {
+            return "onbekend";
+        }
+        return switch (state) {
+            case "RUNNING" -> "bezig";
+            case "DONE" -> "klaar";
+            case "FAILED" -> "mislukt";
+            case "CANCELLED" -> "afgebroken";
+            case "IDLE" -> "niets te doen";
+            default -> state.toLowerCase(Locale.ROOT);
+        };
+    }
+
     static String rate(Double perSecond) {
         return perSecond == null ? "–" : String.format(Locale.forLanguageTag("nl"), "%.1f per seconde", perSecond);
     }
