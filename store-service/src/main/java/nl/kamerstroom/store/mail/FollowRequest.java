@@ -17,11 +17,8 @@ public record FollowRequest(Target target, String zaak, String query, String mem
     /** The kinds of thing a person can follow; the names are the form's {@code doel} values. */
     public enum Target { ZAAK, ZOEKOPDRACHT, KAMERLID, PARTIJ, BEWINDSPERSOON }
 
-    /**
-     * The deadline events of issue 14 as their type will be spelt ({@code EventTypes} does not have
-     * it yet): until the store writes them, nothing matches it.
-     */
-    static final String ZAAK_OVERDUE = "nl.kamerstroom.zaak.overdue.v1";
+    /** A zaak past its answer term (the deadline events), mailed only to follows that chose them. */
+    static final String ZAAK_OVERDUE = nl.kamerstroom.events.EventTypes.ZAAK_OVERDUE;
 
     /**
      * An address as people type them: a dot-atom local part, a domain of labels with a top-level

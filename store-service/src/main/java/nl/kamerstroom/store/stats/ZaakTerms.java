@@ -33,7 +33,7 @@ public class ZaakTerms {
 
     /**
      * Every zaak with the facts of its term and its groups (a zaak without a group is left out): one
-     * narrow read of the zaak rows, whose term columns the letter store keeps on every write (V20),
+     * narrow read of the zaak rows, whose term columns the letter store keeps on every write (V10),
      * and one of the groups; never the letters.
      */
     @SuppressWarnings("unchecked")

@@ -51,7 +51,7 @@ public class Zaak extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** The first postponement notice's arrival, kept so the figures need not read the letters (V20). */
+    /** The first postponement notice's arrival, kept so the figures need not read the letters (V10). */
     @Column(name = "term_postponed_on")
     public LocalDate termPostponedOn;
 
