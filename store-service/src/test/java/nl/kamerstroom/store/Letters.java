@@ -85,7 +85,8 @@ public final class Letters {
 
     public static LetterParsed read(ObjectMapper json, String value) {
         try {
-            return json.readValue(value, LetterParsed.class);
+            // as the consumer's deserializer reads it: labels too long for their columns cut to fit
+            return nl.kamerstroom.store.letter.LetterBounds.fit(json.readValue(value, LetterParsed.class));
         } catch (Exception unreadable) {
             return null;
         }

@@ -217,11 +217,21 @@ public class LetterWriter {
     }
 
     /**
-     * An event for content fetched before what is stored: a replay of history. Applying it would
+     * An event for content fetched before what is stored, or the same content parsed before what is
+     * stored: a replay of history. Applying it would
      * roll the letter back and record a version that never was, so replays stay idempotent.
      */
     private static boolean isStale(LetterParsed event, Letter letter) {
-        return event.fetchedAt() != null && letter.fetchedAt != null && event.fetchedAt().isBefore(letter.fetchedAt);
+        if (event.fetchedAt() == null || letter.fetchedAt == null) {
+            return false;
+        }
+        if (event.fetchedAt().isBefore(letter.fetchedAt)) {
+            return true;
+        }
+        // the same bytes parsed twice (live, then an operator's re-parse on letters.reparsed): the later
+        // parse wins, whichever topic a replay happens to read first
+        return event.fetchedAt().equals(letter.fetchedAt) && event.parsedAt() != null && letter.parsedAt != null
+                && event.parsedAt().isBefore(letter.parsedAt);
     }
 
     private static void keepReplacedAnswers(Letter letter, ParsedLetter parsed, Instant now) {
