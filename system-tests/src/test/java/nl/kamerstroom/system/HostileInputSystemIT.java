@@ -146,7 +146,9 @@ class HostileInputSystemIT {
         tests.add(row("200,000 bare \"Vraag\" lines (1.2 MB)", true,
                 () -> fate(upload(HostileInputs.bareVraagLines(), TEXT), true, CASE)));
         tests.add(row("a letter that takes > 60 s to parse (200 KB digit runs), uploaded", true,
-                () -> fate(upload(HostileInputs.digitRuns(42), TEXT), false, CASE)));
+                // the parser is linear now (< 1 s): the letter is stored, its over-long labels cut to fit
+                // with a review reason (LetterBounds), or dead-lettered; either way the feed goes on
+                () -> fate(upload(HostileInputs.digitRuns(42), TEXT), true, CASE)));
         // the read side and /api/parse: no consumer involved, but each can take a process down
         tests.add(row("200 KB of digit/separator runs to /api/parse", false, () -> {
             Instant start = Instant.now();
