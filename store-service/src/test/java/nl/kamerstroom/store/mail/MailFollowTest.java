@@ -292,13 +292,28 @@ class MailFollowTest {
         } finally {
             SmtpResource.server().start();
         }
-        // due again after the first backoff (1 min): moved forward instead of waited for
-        clock.advanceTo(clock.instant().plus(Duration.ofMinutes(2)));
-        queue.wake();
+        // due again after each backoff (1 min, 2 min, ...): moved forward instead of waited for. The first
+        // connection the Vert.x mail client opens after a refused one can hang until the send timeout
+        // (seen with vertx-mail-client 4.5.25 outside Quarkus too), so the mail may need one more round;
+        // the hung attempt never delivers, so the retry does not make a duplicate.
         // (a restarted GreenMail starts with an empty store: the answer is its first mail for the address)
+        for (int round = 0; round < 4 && TestMailbox.of(address).isEmpty(); round++) {
+            int before = attempts(address);
+            clock.advanceTo(clock.instant().plus(Duration.ofMinutes(5)));
+            queue.wake();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !TestMailbox.of(address).isEmpty()
+                    || (attempts(address) > before && !"PENDING".equals(messageStatus(address)))
+                    || (attempts(address) > before && leaseFree(address)));
+        }
         MimeMessage answer = TestMailbox.await(address, 1).get(0);
         assertThat(TestMailbox.parts(answer).get("text")).contains("De visafslag komt terug in 2026.");
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(messageStatus(address)));
+        assertThat(TestMailbox.of(address)).as("delivered once").hasSize(1);
+    }
+
+    private boolean leaseFree(String address) {
+        return count("SELECT count(*) FROM mail_message m JOIN mail_follow f ON f.id = m.follow_id JOIN mail_address a"
+                + " ON a.id = f.address_id WHERE a.address = '" + address + "' AND m.leased_until IS NULL") > 0;
     }
 
     private Follows follows() {
