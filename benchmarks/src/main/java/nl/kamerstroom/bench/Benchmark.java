@@ -89,8 +89,12 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        // a run stopped early (Ctrl-C, a timeout) still prints what it measured
-        Runtime.getRuntime().addShutdownHook(new Thread(this::printSummary, "summary"));
+        // a run stopped early (Ctrl-C, a timeout, SIGTERM) still prints what it measured and stops the
+        // processes it started: left running, they would skew the next run's figures
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            printSummary();
+            stack.close();
+        }, "summary"));
         for (ProcessCpu.Tracked t : cpu.tracked()) {
             System.out.printf("  %-9s pid %d%n", t.name(), t.pid());
         }

@@ -152,9 +152,14 @@ final class Stack implements AutoCloseable {
         return ports;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Stops what this stack started, once: at the end of a run, or from the shutdown hook of a run stopped early. */
     @Override
     public void close() {
-        closeAll(owned);
+        if (closed.compareAndSet(false, true)) {
+            closeAll(owned);
+        }
     }
 
     private static void closeAll(List<AutoCloseable> owned) {
