@@ -8,7 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.runtime.StartupEvent;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +36,9 @@ import org.jboss.logging.Logger;
  * matcher works from a queue of its own, V7), so marking rows never deadlocks. Each row gets its
  * own outcome: one Kafka refuses for what it is (too large) is set aside with the reason and the
  * rows behind it go on; when the broker is away, what it acknowledged is still marked, so a batch
- * is never sent twice for want of one row.
+ * is never sent twice for want of one row. The producer's send timeouts are shorter than the relay's
+ * transaction ({@code kamerstroom.outbox.transaction-timeout}), so a batch waiting on a broker that
+ * went away always ends with its outcomes marked, never with a reaped transaction that sends it all again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,6 +67,16 @@ public class OutboxRelay {
     @ConfigProperty(name = "kamerstroom.outbox.max-event-bytes", defaultValue = "1000000")
     int maxEventBytes;
 
+    /** Outlives the longest a send can take (see {@link #sendBound}), so acknowledged rows are always marked. */
+    @ConfigProperty(name = "kamerstroom.outbox.transaction-timeout", defaultValue = "90s")
+    Duration transactionTimeout;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.answers-published.max.block.ms", defaultValue = "60000")
+    long maxBlockMs;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.answers-published.delivery.timeout.ms", defaultValue = "120000")
+    long deliveryTimeoutMs;
+
     private volatile boolean paused;
 
     /** For tests and operators: a paused relay is what a store killed after its commit looks like. */
@@ -71,6 +85,20 @@ public class OutboxRelay {
     }
 
     private final SerialRunner runs = new SerialRunner("relaying the outbox", this::relay);
+
+    /** The longest one send can take before Kafka's producer reports it taken or failed. */
+    Duration sendBound() {
+        return Duration.ofMillis(maxBlockMs + deliveryTimeoutMs);
+    }
+
+    void checkTimeouts(@Observes StartupEvent startup) {
+        if (transactionTimeout.compareTo(sendBound().plusSeconds(10)) < 0) {
+            // a reaped transaction cannot mark what Kafka took, and the next run sends it all again
+            LOG.errorf("kamerstroom.outbox.transaction-timeout (%s) should exceed the producer's max.block.ms +"
+                    + " delivery.timeout.ms (%s) by 10 s or more: events Kafka took while the broker was slow will be"
+                    + " sent twice", transactionTimeout, sendBound());
+        }
+    }
 
     /** Right after a commit that wrote outbox rows: the event goes out within milliseconds, not at the next tick. */
     void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEvent.Written written) {
@@ -92,7 +120,7 @@ public class OutboxRelay {
         }
         int sent;
         do {
-            sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            sent = QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).call(this::relayBatch);
         } while (sent == batchSize && !paused);
     }
 
