@@ -1,4 +1,4 @@
--- V13 (issue 13, the store's write path): both matchers' queues filled by one statement trigger.
+-- V14 (issue 13, the store's write path): both matchers' queues filled by one statement trigger.
 -- V11 filled mail_match_queue with a row trigger, which ran its PL/pgSQL once per outbox row, as
 -- V7 did for webhooks before V9. Measured on this machine (PostgreSQL 17, 56,320 outbox rows in
 -- multi-row INSERTs of 128, as the JDBC driver sends them): no trigger 2.7-2.9 s, V9's statement
