@@ -18,6 +18,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.kamerstroom.events.LetterKind;
-import java.io.InputStream;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import nl.kamerstroom.events.LetterParsed;
@@ -79,6 +84,16 @@ class ReadUnderLoadTest {
     @TestHTTPResource("/")
     URL base;
 
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /**
+     * The p95 that {@code GET /api/zaken/{n}} must stay under with 200 streams open while letters are
+     * stored. Issue 11's target is 50 ms; that holds on a quiet machine
+     * ({@code -Dkamerstroom.test.zaak-p95-ms=50}). The default is what a shared 2-core CI machine at a
+     * load average of 15-25 meets: no request may hang.
+     */
+    private static final long ZAAK_P95_MS = Long.getLong("kamerstroom.test.zaak-p95-ms", 1000);
+
     @Test
     void aZaakIsAnsweredQuicklyWith200StreamsAnd40FeedPollersAndStreamsBeyondTheLimitGet503() throws Exception {
         String zaak = Letters.newZaak();
@@ -102,14 +117,17 @@ class ReadUnderLoadTest {
                 String feed = FEEDS.get(i % FEEDS.size());
                 pollers.submit(() -> {
                     while (running.get()) {
-                        int status = given().get(feed).then().extract().statusCode();
-                        (status == 200 ? feedsServed : feedErrors).incrementAndGet();
+                        int status;
                         try {
-                            Thread.sleep(POLL_PAUSE_MS); // a feed reader, not a benchmark loop: 40 of them are ~200 req/s
-                        } catch (InterruptedException e) {
-                            return;
+                            status = client.send(HttpRequest.newBuilder(base.toURI().resolve(feed)).GET().build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (java.io.IOException e) {
+                            status = -1; // counted as a failed feed request
                         }
+                        (status == 200 ? feedsServed : feedErrors).incrementAndGet();
+                        Thread.sleep(POLL_PAUSE_MS); // a feed reader, not a benchmark loop: 40 of them are ~200 req/s
                     }
+                    return null;
                 });
             }
             Thread.sleep(2000); // the pollers are at it
@@ -164,18 +182,18 @@ class ReadUnderLoadTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/zaken/" + zaak).then().extract().statusCode() == 200);
         long[] idle = p50p95(zaak);
 
-        List<Socket> streams = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService readers = Executors.newFixedThreadPool(STREAMS);
         ExecutorService producerThread = Executors.newSingleThreadExecutor();
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder eventsRead = new LongAdder();
         AtomicInteger stored = new AtomicInteger();
+        // 200 dashboards are 200 machines; here they share the service's 2 cores, so one thread reads all of
+        // them (a selector) instead of 200 threads woken for every event (which cost more CPU than the service)
+        StreamReaders readers = new StreamReaders(eventsRead);
         try {
             for (int i = 0; i < STREAMS; i++) {
-                Socket socket = open(i % 2 == 0 ? "/api/stream" : "/api/stream?type=answer.published");
-                streams.add(socket);
-                readers.submit(() -> read(socket, eventsRead));
+                readers.add(i % 2 == 0 ? "/api/stream" : "/api/stream?type=answer.published");
             }
+            readers.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> broadcaster.connections() >= STREAMS);
             producerThread.submit(() -> produce(running, stored));
             // the pipeline is busy: letters are being stored and pushed to the streams
@@ -188,16 +206,13 @@ class ReadUnderLoadTest {
             assertThat(events).as("SSE events the 200 clients read while measuring").isGreaterThan(STREAMS);
             // the target is 50 ms on a quiet machine; a shared 2-core machine running the broker, the
             // database, this service and its 200 clients in one box gets a bound it meets when loaded
-            assertThat(loaded[1]).as("p95 of GET /api/zaken/{n} with %d streams while storing, ms (idle: %d ms)",
-                    STREAMS, idle[1]).isLessThan(Math.max(1000, 10 * idle[1]));
+            assertThat(loaded[1]).as("p95 of GET /api/zaken/{n} with %d streams while storing, ms (idle: %d ms;"
+                    + " -Dkamerstroom.test.zaak-p95-ms sets the bound)", STREAMS, idle[1]).isLessThan(ZAAK_P95_MS);
         } finally {
             running.set(false);
             producerThread.shutdown();
             producerThread.awaitTermination(30, TimeUnit.SECONDS);
-            for (Socket s : streams) {
-                s.close();
-            }
-            readers.shutdownNow();
+            readers.close();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> broadcaster.connections() < STREAMS / 2);
     }
@@ -226,32 +241,83 @@ class ReadUnderLoadTest {
         }
     }
 
-    /** A dashboard: reads its stream and counts the events ({@code id:} lines). */
-    private static void read(Socket socket, LongAdder events) {
-        byte[] buffer = new byte[16 * 1024];
-        byte[] marker = "\nid:".getBytes(StandardCharsets.ISO_8859_1);
-        int matched = 0;
-        try (InputStream in = socket.getInputStream()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    matched = buffer[i] == marker[matched] ? matched + 1 : (buffer[i] == marker[0] ? 1 : 0);
-                    if (matched == marker.length) {
-                        events.increment();
-                        matched = 0;
+    /** Dashboards: SSE streams read by one selector thread, counting the events ({@code id:} lines). */
+    private final class StreamReaders implements AutoCloseable {
+        private static final byte[] MARKER = "\nid:".getBytes(StandardCharsets.ISO_8859_1);
+        private final Selector selector = Selector.open();
+        private final List<SocketChannel> channels = new ArrayList<>();
+        private final LongAdder events;
+        private final Thread thread = new Thread(this::run, "sse-readers");
+
+        StreamReaders(LongAdder events) throws java.io.IOException {
+            this.events = events;
+        }
+
+        void add(String path) throws java.io.IOException {
+            SocketChannel channel = SocketChannel.open(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            channel.write(java.nio.ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, new int[1]); // how much of the marker matched so far
+            channels.add(channel);
+        }
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
+            try {
+                while (selector.isOpen()) {
+                    selector.select(500);
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        int[] matched = (int[]) key.attachment();
+                        buffer.clear();
+                        if (((SocketChannel) key.channel()).read(buffer) < 0) {
+                            key.cancel();
+                            continue;
+                        }
+                        for (int i = 0; i < buffer.position(); i++) {
+                            byte b = buffer.get(i);
+                            matched[0] = b == MARKER[matched[0]] ? matched[0] + 1 : (b == MARKER[0] ? 1 : 0);
+                            if (matched[0] == MARKER.length) {
+                                events.increment();
+                                matched[0] = 0;
+                            }
+                        }
                     }
+                    selector.selectedKeys().clear();
                 }
+            } catch (Exception closed) {
+                // the test closed the streams
             }
-        } catch (Exception closed) {
-            // the test closed the socket
+        }
+
+        @Override
+        public void close() throws Exception {
+            selector.close();
+            thread.join(5000);
+            for (SocketChannel c : channels) {
+                c.close();
+            }
         }
     }
 
-    private static long[] p50p95(String zaak) {
+    /**
+     * 100 requests for the zaak, one after the other on one kept-alive connection, timed from sending to
+     * the last byte: {@code java.net.http}, not RestAssured, whose Groovy and logging filters cost the
+     * shared cores a few ms per request and were part of the figure before.
+     */
+    private long[] p50p95(String zaak) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/api/zaken/" + zaak)).GET().build();
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             long start = System.nanoTime();
-            given().get("/api/zaken/" + zaak).then().statusCode(200);
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             millis.add((System.nanoTime() - start) / 1_000_000);
+            assertThat(response.statusCode()).isEqualTo(200);
         }
         Collections.sort(millis);
         return new long[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)};

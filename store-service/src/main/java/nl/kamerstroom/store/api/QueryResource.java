@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import nl.kamerstroom.store.letter.Letter;
@@ -21,6 +22,9 @@ public class QueryResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     @GET
     @Path("/letters/{documentId}")
@@ -41,10 +45,7 @@ public class QueryResource {
             return Problem.response(Response.Status.BAD_REQUEST,
                     "'" + number + "' is not a zaak number; expected four digits, Z, five digits, like 2025Z17315");
         }
-        Zaak zaak = Zaak.findById(number);
-        if (zaak == null) {
-            return Problem.response(Response.Status.NOT_FOUND, "no letters stored for zaak " + number);
-        }
-        return Response.ok(ZaakView.of(zaak, Letter.findByZaak(number), LocalDate.now(clock))).build();
+        return ZaakView.read(em, number, LocalDate.now(clock)).map(read -> Response.ok(read.view()).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no letters stored for zaak " + number));
     }
 }

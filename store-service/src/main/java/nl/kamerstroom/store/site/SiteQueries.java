@@ -1,5 +1,7 @@
 package nl.kamerstroom.store.site;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,7 +10,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import nl.kamerstroom.events.ParsedLetter;
 
 /**
  * The site's own read-only queries, for what the JSON API has no query for: the newest answers,
@@ -20,6 +25,9 @@ public class SiteQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper json;
 
     /** One answer letter as the home page lists it. */
     public record NewAnswer(String zaakNumber, String subject, String kind, LocalDate date, String answeredBy,
@@ -161,6 +169,32 @@ public class SiteQueries {
         }
         return result;
     }
+
+    /**
+     * Per document of the zaak its footnotes and the parser's warnings, from the columns PostgreSQL
+     * keeps beside the parsed JSON (V13), never the JSON itself; a document whose lists cannot be read
+     * is left out (the page says its text could not be read).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, ZaakPage.Notes> notes(String zaakNumber) {
+        Map<String, ZaakPage.Notes> notes = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT l.document_id, CAST(l.footnotes AS text), CAST(l.warnings AS text)"
+                + " FROM letter l WHERE l.zaak_number = :n").setParameter("n", zaakNumber).getResultList();
+        for (Object[] r : rows) {
+            try {
+                notes.put((String) r[0], new ZaakPage.Notes(json.readValue((String) r[1], FOOTNOTES),
+                        json.readValue((String) r[2], WARNINGS)));
+            } catch (java.io.IOException unreadable) {
+                // not a list of footnotes or of warnings: shown as a warning on the page rather than failing it
+            }
+        }
+        return notes;
+    }
+
+    private static final TypeReference<List<ParsedLetter.Footnote>> FOOTNOTES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> WARNINGS = new TypeReference<>() {
+    };
 
     private static long n(Object value) {
         return value == null ? 0 : ((Number) value).longValue();

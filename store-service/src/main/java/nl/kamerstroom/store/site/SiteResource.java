@@ -1,6 +1,5 @@
 package nl.kamerstroom.store.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.kamerstroom.store.api.ZaakView;
-import nl.kamerstroom.store.letter.Letter;
 import nl.kamerstroom.store.search.Filter;
 import nl.kamerstroom.store.search.Search;
 import nl.kamerstroom.store.stats.Responsiveness;
@@ -54,19 +52,16 @@ public class SiteResource {
     Search search;
 
     @Inject
-    ZaakTerms terms;
+    OpenFigures figures;
 
     @Inject
-    ObjectMapper json;
+    jakarta.persistence.EntityManager em;
 
     @ConfigProperty(name = "kamerstroom.site.home.answers", defaultValue = "20")
     int homeAnswers;
 
     @ConfigProperty(name = "kamerstroom.site.page-size", defaultValue = "20")
     int pageSize;
-
-    @ConfigProperty(name = "kamerstroom.site.overdue.max", defaultValue = "500")
-    int overdueMax;
 
     @Location("site/home.html")
     Template home;
@@ -141,23 +136,15 @@ public class SiteResource {
     @Transactional
     @Operation(hidden = true)
     public Response zaak(@PathParam("nummer") String number) {
-        Zaak found = number.matches(Zaak.NUMBER_PATTERN) ? Zaak.findById(number) : null;
-        if (found == null) {
+        java.util.Optional<ZaakView.Read> found = number.matches(Zaak.NUMBER_PATTERN)
+                ? ZaakView.read(em, number, LocalDate.now(clock)) : java.util.Optional.empty();
+        if (found.isEmpty()) {
             return notFound("Zaak " + number + " is niet gevonden",
                     number.matches(Zaak.NUMBER_PATTERN) ? "Van deze zaak zijn (nog) geen documenten ontvangen."
                             : "Een zaaknummer ziet eruit als 2025Z17315: vier cijfers, Z, vijf cijfers.");
         }
-        List<Letter> letters = Letter.findByZaak(number);
-        ZaakView view = ZaakView.of(found, letters, LocalDate.now(clock));
-        return Response.ok(zaak.data("page", ZaakPage.of(view, letters, json)).render(), MediaType.TEXT_HTML_TYPE)
-                .build();
-    }
-
-    /** The months the "answered in time" chart on /openstaand covers, this one included. */
-    static final int IN_TIME_MONTHS = 24;
-
-    /** The overdue zaken of one addressed office, oldest first. */
-    public record OfficeOverdue(String office, List<ZaakTerms.Overdue> zaken) {
+        return Response.ok(zaak.data("page", ZaakPage.of(found.get(), queries.notes(number))).render(),
+                MediaType.TEXT_HTML_TYPE).build();
     }
 
     @GET
@@ -165,22 +152,10 @@ public class SiteResource {
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance openstaand() {
-        LocalDate today = AnswerTerm.today(clock);
-        Search.Page<ZaakTerms.Overdue> overdue = terms.overdue(today, 0, overdueMax);
-        Map<String, List<ZaakTerms.Overdue>> byOffice = new TreeMap<>();
-        for (ZaakTerms.Overdue o : overdue.items()) {
-            for (String office : o.addressedTo().isEmpty() ? List.of("Onbekend") : o.addressedTo()) {
-                byOffice.computeIfAbsent(office, k -> new ArrayList<>()).add(o);
-            }
-        }
-        List<OfficeOverdue> perOffice = byOffice.entrySet().stream()
-                .map(e -> new OfficeOverdue(e.getKey(), e.getValue())).toList();
-        List<Responsiveness.Group> ministries = Responsiveness.compute(terms.facts(ZaakTerms.By.MINISTRY), null, null,
-                today);
-        return openstaand.data("today", today).data("overdue", overdue).data("perOffice", perOffice)
-                .data("open", queries.openPerOffice(today)).data("ministries", ministries)
-                .data("chart", Chart.of(queries.replyTimes()))
-                .data("months", MonthChart.of(queries.answeredInTimePerMonth(today, IN_TIME_MONTHS)));
+        OpenFigures.Figures f = figures.current();
+        return openstaand.data("today", f.today()).data("overdue", f.overdue()).data("perOffice", f.perOffice())
+                .data("open", f.open()).data("ministries", f.ministries()).data("chart", f.chart())
+                .data("months", f.months());
     }
 
     @GET

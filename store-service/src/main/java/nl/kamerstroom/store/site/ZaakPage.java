@@ -1,6 +1,5 @@
 package nl.kamerstroom.store.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.store.api.ZaakView;
-import nl.kamerstroom.store.letter.Letter;
 
 /**
  * What {@code /zaken/{nummer}} shows: the zaak as the API gives it ({@link ZaakView}), its
@@ -74,30 +72,35 @@ public record ZaakPage(ZaakView zaak, List<Event> timeline, List<Row> rows, List
 
     private static final Pattern WEB_URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
 
-    static ZaakPage of(ZaakView zaak, List<Letter> letters, ObjectMapper json) {
+    /** What a document shows besides its text: its footnotes and the parser's warnings (V13's columns). */
+    record Notes(List<ParsedLetter.Footnote> footnotes, List<String> warnings) {
+    }
+
+    static ZaakPage of(ZaakView.Read read, java.util.Map<String, Notes> notes) {
+        ZaakView zaak = read.view();
         List<Event> timeline = new ArrayList<>();
         if (zaak.submittedDate() != null) {
             timeline.add(new Event(zaak.submittedDate(), "Vragen gesteld", false));
         }
         List<Document> documents = new ArrayList<>();
-        for (Letter l : letters) {
-            LocalDate day = l.receivedDate != null ? l.receivedDate : l.letterDate;
-            String what = switch (l.kind) {
+        for (ZaakView.StoredLetter l : read.letters()) {
+            LocalDate day = l.receivedDate() != null ? l.receivedDate() : l.letterDate();
+            String what = switch (l.kind()) {
                 case POSTPONEMENT -> "Uitstelbericht";
                 case ANSWER -> "Beantwoord";
                 case FURTHER_ANSWER -> "Aanvullend antwoord";
                 case WITHDRAWAL -> "Ingetrokken";
                 default -> null;
             };
-            if (what != null && l.deletedAt == null) {
+            if (what != null && !l.deleted()) {
                 timeline.add(new Event(day, what, false));
             }
-            ParsedLetter parsed = parsed(l, json);
-            documents.add(new Document(l.documentId, kindName(l.kind), day, l.deletedAt != null,
-                    PUBLISHED_ID.matcher(l.documentId).matches()
-                            ? "https://zoek.officielebekendmakingen.nl/" + l.documentId + ".html" : null,
-                    parsed == null ? List.of() : parsed.footnotes().stream().map(Footnote::of).toList(),
-                    parsed == null ? List.of("De tekst van dit document kon niet worden gelezen.") : parsed.warnings()));
+            Notes shown = notes.get(l.documentId());
+            documents.add(new Document(l.documentId(), kindName(l.kind()), day, l.deleted(),
+                    PUBLISHED_ID.matcher(l.documentId()).matches()
+                            ? "https://zoek.officielebekendmakingen.nl/" + l.documentId() + ".html" : null,
+                    shown == null ? List.of() : shown.footnotes().stream().map(Footnote::of).toList(),
+                    shown == null ? List.of("De tekst van dit document kon niet worden gelezen.") : shown.warnings()));
         }
         if (zaak.deadline() != null) {
             timeline.add(new Event(zaak.deadline(), "Uiterste antwoorddatum", true));
@@ -141,13 +144,5 @@ public record ZaakPage(ZaakView zaak, List<Event> timeline, List<Row> rows, List
             case WITHDRAWAL -> "Intrekking";
             default -> kind.name().toLowerCase(java.util.Locale.ROOT);
         };
-    }
-
-    private static ParsedLetter parsed(Letter letter, ObjectMapper json) {
-        try {
-            return json.readValue(letter.parsed, ParsedLetter.class);
-        } catch (Exception e) {
-            return null; // shown as a warning on the page rather than failing it
-        }
     }
 }

@@ -185,7 +185,9 @@ public class UpdateBroadcaster {
             } while (page.size() == PAGE && !emitter.isCancelled());
         }
         synchronized (lock) {
-            if (cursor < 0) {
+            if (cursor < 0 || listeners.isEmpty()) {
+                // no poll runs while no stream is open, so the cursor may lie far back: a stream "from now
+                // on" that started there was sent every update since the last stream closed
                 cursor = log.head();
             }
             if (position < 0) {

@@ -2,6 +2,7 @@ package nl.kamerstroom.store.bench;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.testsupport.KafkaResource;
 import nl.kamerstroom.testsupport.PostgresResource;
 import org.junit.jupiter.api.Tag;
@@ -58,8 +61,16 @@ class SiteBenchmarkTest {
     private static final String[] PLACES = {"Terneuzen", "Groningen", "Rotterdam", "Zwolle", "Maastricht", "Den Helder",
             "Utrecht", "Eindhoven", "Leeuwarden", "Middelburg", "Arnhem", "Almere", "Amersfoort", "Venlo", "Emmen"};
 
+    /** An answer's body beyond its first sentence: real answers run to a paragraph or more. */
+    private static final String FILLER = "Het kabinet volgt de ontwikkelingen nauwgezet en heeft de betrokken partijen gevraagd"
+            + " om vóór de zomer met een voorstel te komen. Ik verwijs verder naar mijn brief aan uw Kamer over dit onderwerp"
+            + " en zal de Kamer informeren zodra er meer bekend is over de uitkomsten van het overleg.";
+
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void pagesAtOneHundredThousandQuestions() throws Exception {
@@ -81,6 +92,7 @@ class SiteBenchmarkTest {
         pages.put("/zoeken (filters only)", List.of("/zoeken?partij=CDA&status=ASKED", "/zoeken?ministerie=Financi%C3%ABn",
                 "/zoeken?van=2024-01-01&tot=2024-06-30", "/zoeken?lid=Sneller&pagina=3"));
         pages.put("/zaken/{n}", fill.sampleZaken);
+        pages.put("GET /api/zaken/{n}", fill.sampleZaken.stream().map(z -> "/api" + z).toList());
         pages.put("/openstaand", List.of("/openstaand"));
         pages.put("/kamerleden/{naam}", List.of("/kamerleden/Sneller", "/kamerleden/Van%20der%20Plas", "/kamerleden/Dijk?pagina=2"));
         pages.put("/partijen/{partij}", List.of("/partijen/D66", "/partijen/GroenLinks-PvdA", "/partijen/SGP"));
@@ -106,6 +118,18 @@ class SiteBenchmarkTest {
             table.append(String.format("%-28s %7d %7d %7d%n", page.getKey(), percentile(millis, 50), percentile(millis, 95),
                     millis.get(millis.size() - 1)));
         }
+        // /openstaand keeps its figures until a zaak changes (OpenFigures): timed also as the first visit after a change
+        List<Long> afterChange = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("UPDATE zaak SET updated_at = now() WHERE number = '" + fill.sampleZaken.get(i % fill.sampleZaken.size())
+                        .substring("/zaken/".length()) + "'");
+            }
+            afterChange.add(given().get("/openstaand").then().statusCode(200).extract().time());
+        }
+        afterChange.sort(Long::compare);
+        table.append(String.format("%-28s %7d %7d %7d%n", "/openstaand after a change", percentile(afterChange, 50),
+                percentile(afterChange, 95), afterChange.get(afterChange.size() - 1)));
         System.out.println(table);
     }
 
@@ -167,37 +191,63 @@ class SiteBenchmarkTest {
             LocalDate deadline = submitted.plusDays(postponed ? 42 : 21);
             String status = answered ? "ANSWERED" : postponed ? "POSTPONED" : "ASKED";
             long asked = letterId++;
-            letterRows.append(letter(asked, "kv-tk-bench-" + i, "QUESTIONS", number, subject, submitted, submitted, today));
-            letters++;
             int askers = 1 + random.nextInt(2);
+            List<ParsedLetter.Member> askedBy = new ArrayList<>();
             for (int a = 0; a < askers; a++) {
-                askerRows.append(row(asked, 50_000_000L + (i + a * 7) % MEMBERS.length, a));
+                askedBy.add(new ParsedLetter.Member(MEMBERS[(i + a * 7) % MEMBERS.length][0],
+                        MEMBERS[(i + a * 7) % MEMBERS.length][1]));
             }
-            addresseeRows.append(row(asked, 50_000_000L + office, 0));
-            Long answerLetter = null;
-            if (answered) {
-                answerLetter = letterId++;
-                letterRows.append(letter(answerLetter, "ah-tk-bench-" + i, "ANSWER", number, subject, submitted, answeredOn,
-                        today));
-                letters++;
-                answererRows.append(row(answerLetter, 50_000_000L + office, 0));
-            }
+            Long answerLetter = answered ? letterId++ : null;
+            List<ParsedLetter.Question> printed = new ArrayList<>();
+            List<ParsedLetter.Answer> answers = new ArrayList<>();
             for (int q = 1; q <= perLetter; q++) {
                 String text = "Kent u het bericht over " + topic + " in " + place + " (vraag " + q + ")? Wat is uw oordeel over "
                         + TOPICS[random.nextInt(TOPICS.length)] + " en welke maatregelen neemt u in "
                         + PLACES[random.nextInt(PLACES.length)] + "?";
-                String answer = answered ? "Ja. Over " + topic + " heb ik de Kamer eerder geïnformeerd; in " + place
-                        + " worden maatregelen genomen (antwoord " + q + ")." : null;
-                questionRows.append(row(questionId++, asked, q - 1, String.valueOf(q), text, "[]", answer));
+                String answer = "Ja. Over " + topic + " heb ik de Kamer eerder geïnformeerd; in " + place
+                        + " worden maatregelen genomen (antwoord " + q + "). " + FILLER;
+                printed.add(new ParsedLetter.Question(String.valueOf(q), text, q == 1 ? List.of("1") : List.of()));
+                answers.add(new ParsedLetter.Answer(List.of(String.valueOf(q)), answer, q == 2 ? List.of("2") : List.of()));
+                questionRows.append(row(questionId++, asked, q, String.valueOf(q), text, q == 1 ? "[\"1\"]" : "[]", null));
                 questions++;
                 if (answerLetter != null) {
-                    questionRows.append(row(questionId++, answerLetter, q - 1, String.valueOf(q), text, "[]", null));
+                    // the Aanhangsel reprints the questions; each carries the text of the answer that covers it
+                    questionRows.append(row(questionId++, answerLetter, q, String.valueOf(q), text, q == 1 ? "[\"1\"]" : "[]",
+                            answer));
                     questions++;
-                    answerRows.append(row(answerId++, answerLetter, q - 1, "[\"" + q + "\"]", answer, "[]"));
+                    answerRows.append(row(answerId++, answerLetter, q, "[\"" + q + "\"]", answer, q == 2 ? "[\"2\"]" : "[]"));
                 }
             }
+            List<ParsedLetter.Footnote> footnotes = List.of(
+                    new ParsedLetter.Footnote("1", "NOS, 3 maart, over " + topic, "https://nos.nl/artikel/" + i),
+                    new ParsedLetter.Footnote("2", "Kamerstuk 36 200, nr. " + i, null));
+            List<String> warnings = i % 10 == 0 ? List.of("datum uit 'uw brief van' genomen") : List.of();
+            letterRows.append(letter(asked, "kv-tk-bench-" + i, LetterKind.QUESTIONS, number, subject, submitted, submitted,
+                    today, new ParsedLetter(LetterKind.QUESTIONS, "kv-tk-bench-" + i, List.of(number), null, subject, submitted,
+                            submitted, submitted, askedBy, List.of(OFFICES[office]), List.of(), printed, List.of(), footnotes,
+                            warnings, List.of())));
+            letters++;
+            for (int a = 0; a < askers; a++) {
+                askerRows.append(row(asked, 50_000_000L + (i + a * 7) % MEMBERS.length, a));
+            }
+            addresseeRows.append(row(asked, 50_000_000L + office, 0));
+            if (answerLetter != null) {
+                letterRows.append(letter(answerLetter, "ah-tk-bench-" + i, LetterKind.ANSWER, number, subject, submitted,
+                        answeredOn, today, new ParsedLetter(LetterKind.ANSWER, "ah-tk-bench-" + i, List.of(number), null,
+                                subject, submitted, answeredOn, answeredOn, askedBy, List.of(OFFICES[office]),
+                                List.of(OFFICES[office]), printed, answers, footnotes, warnings, List.of())));
+                letters++;
+                for (int a = 0; a < askers; a++) {
+                    askerRows.append(row(answerLetter, 50_000_000L + (i + a * 7) % MEMBERS.length, a));
+                }
+                addresseeRows.append(row(answerLetter, 50_000_000L + office, 0));
+                answererRows.append(row(answerLetter, 50_000_000L + office, 0));
+            }
+            // the primary letter is the answer letter once there is one (ZaakRecorder.primary)
             zaakRows.append(row(number, today + "T00:00:00Z", status, subject, submitted, deadline,
-                    answered ? answeredOn : null, answered ? replyDays : null, postponed, asked, today + "T00:00:00Z"));
+                    answered ? answeredOn : null, answered ? replyDays : null, postponed,
+                    answerLetter != null ? answerLetter : asked, today + "T00:00:00Z",
+                    postponed ? submitted.plusDays(19) : null, answered ? answeredOn : null));
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
@@ -209,7 +259,7 @@ class SiteBenchmarkTest {
             copy(pg, "member (id, name, party)", memberRows);
             copy(pg, "office (id, title)", officeRows);
             copy(pg, "zaak (number, first_seen_at, status, subject, submitted_date, deadline, answered_date, reply_days,"
-                    + " postponed, primary_letter_id, updated_at)", zaakRows);
+                    + " postponed, primary_letter_id, updated_at, term_postponed_on, term_answered_on)", zaakRows);
             copy(pg, "letter (id, document_id, sha256, result_hash, kind, zaak_number, zaak_numbers, subject, submitted_date,"
                     + " letter_date, source, parsed_at, parser_version, parsed, stored_at, updated_at)", letterRows);
             copy(pg, "letter_asker (letter_id, member_id, position)", askerRows);
@@ -235,13 +285,12 @@ class SiteBenchmarkTest {
         return new Fill(letters, questions, sample);
     }
 
-    private static String letter(long id, String documentId, String kind, String zaak, String subject, LocalDate submitted,
-            LocalDate date, LocalDate today) {
+    /** A letter row; its parsed JSON as the writer stores it (LetterWriter: the whole ParsedLetter). */
+    private String letter(long id, String documentId, LetterKind kind, String zaak, String subject, LocalDate submitted,
+            LocalDate date, LocalDate today, ParsedLetter parsed) throws Exception {
         String sha = String.format("%064x", id);
-        String parsed = "{\"kind\":\"" + kind + "\",\"zaakNumbers\":[\"" + zaak + "\"],\"subject\":\"" + subject
-                + "\",\"footnotes\":[],\"warnings\":[],\"reviewReasons\":[]}";
-        return row(id, documentId, sha, sha, kind, zaak, "[\"" + zaak + "\"]", subject, submitted, date, "bench",
-                date + "T10:00:00Z", "bench", parsed, date + "T10:00:00Z", today + "T00:00:00Z");
+        return row(id, documentId, sha, sha, kind.name(), zaak, "[\"" + zaak + "\"]", subject, submitted, date, "bench",
+                date + "T10:00:00Z", "bench", json.writeValueAsString(parsed), date + "T10:00:00Z", today + "T00:00:00Z");
     }
 
     /** One line of COPY's text format: tab-separated, \N for null, backslash, tab and newline escaped. */
