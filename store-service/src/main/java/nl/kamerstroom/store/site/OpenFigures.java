@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * What {@code /openstaand} shows, computed once per change of the zaken instead of on every visit:
  * every figure on the page is a function of the zaak rows (and of the letters' addressees, which only
  * change together with their zaak's row) and of the day. The key is the newest {@code zaak.updated_at}
- * (indexed, V13: one index lookup per visit), so a zaak written on any replica shows at the next visit.
+ * (indexed, V15: one index lookup per visit), so a zaak written on any replica shows at the next visit.
  * Two write transactions can commit in the other order than their clocks ran, leaving the newest
  * stamp unchanged while an older one becomes visible: {@code kamerstroom.site.figures.max-age} bounds
  * how long such a miss can last.

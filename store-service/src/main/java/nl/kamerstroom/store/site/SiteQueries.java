@@ -172,7 +172,7 @@ public class SiteQueries {
 
     /**
      * Per document of the zaak its footnotes and the parser's warnings, from the columns PostgreSQL
-     * keeps beside the parsed JSON (V13), never the JSON itself; a document whose lists cannot be read
+     * keeps beside the parsed JSON (V15), never the JSON itself; a document whose lists cannot be read
      * is left out (the page says its text could not be read).
      */
     @SuppressWarnings("unchecked")

@@ -72,7 +72,7 @@ public record ZaakPage(ZaakView zaak, List<Event> timeline, List<Row> rows, List
 
     private static final Pattern WEB_URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
 
-    /** What a document shows besides its text: its footnotes and the parser's warnings (V13's columns). */
+    /** What a document shows besides its text: its footnotes and the parser's warnings (V15's columns). */
     record Notes(List<ParsedLetter.Footnote> footnotes, List<String> warnings) {
     }
 
