@@ -2,7 +2,6 @@ package nl.kamerstroom.ingest.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -255,7 +254,10 @@ public class LetterIntake {
          */
         Claim claim(String sha256, Incoming in) {
             Claim inserted = insertNew(sha256, in);
-            return inserted != null ? inserted : claimKnown(sha256, in);
+            // a transaction started here, not by an annotation on claimKnown: a call on this (not through
+            // the bean's proxy) is not something to rely on for interception
+            return inserted != null ? inserted
+                    : io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> claimKnown(sha256, in));
         }
 
         /** Inserts the row for new content under a new document id, or answers null when either is known. */
@@ -287,7 +289,6 @@ public class LetterIntake {
         }
 
         /** Content or a document id the ledger knows: published before, unconfirmed, deleted, or changed. */
-        @Transactional
         Claim claimKnown(String sha256, Incoming in) {
             IngestedLetter sameContent = IngestedLetter.findBySha256(sha256).orElse(null);
             if (sameContent != null && sameContent.deletedAt == null) {
