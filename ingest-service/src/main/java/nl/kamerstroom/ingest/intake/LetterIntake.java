@@ -2,7 +2,6 @@ package nl.kamerstroom.ingest.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -238,8 +237,59 @@ public class LetterIntake {
             }
         }
 
-        @Transactional
+        /**
+         * The ledger's database, for the two statements of the common path as plain JDBC in autocommit:
+         * a Panache query, an insert and a JTA commit per upload, and an HQL update in a JTA transaction
+         * of its own after Kafka's acknowledgement, were 35 % and 26 % of the upload thread (JFR).
+         */
+        @Inject
+        javax.sql.DataSource database;
+
+        /**
+         * Records the content, or says what the ledger knows of it. New content under a new document id,
+         * by far the most common case, is one {@code INSERT … ON CONFLICT DO NOTHING}: it either inserts
+         * the row or, when the content or the document id is known, inserts nothing, and the row found is
+         * then handled by {@link #claimKnown}. Both unique keys (sha256, document id) decide in the
+         * database, so two claims can never both insert.
+         */
         Claim claim(String sha256, Incoming in) {
+            Claim inserted = insertNew(sha256, in);
+            // a transaction started here, not by an annotation on claimKnown: a call on this (not through
+            // the bean's proxy) is not something to rely on for interception
+            return inserted != null ? inserted
+                    : io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> claimKnown(sha256, in));
+        }
+
+        /** Inserts the row for new content under a new document id, or answers null when either is known. */
+        private Claim insertNew(String sha256, Incoming in) {
+            String documentId = documentId(in, sha256);
+            // microseconds: what the TIMESTAMPTZ column keeps, so a later read of the row gives the same instant
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            // the id from the entity's sequence: each value of it stands for its own block of ids in
+            // Hibernate's pooled generator, so a value taken here is never one Hibernate hands out
+            String sql = "INSERT INTO ingested_letter (id, document_id, sha256, source, source_id, uploaded_by,"
+                    + " file_name, content_type, size_bytes, received_at, zaak_numbers)"
+                    + " VALUES (nextval('ingested_letter_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            try (java.sql.Connection c = database.getConnection();
+                    java.sql.PreparedStatement insert = c.prepareStatement(sql)) {
+                insert.setString(1, documentId);
+                insert.setString(2, sha256);
+                insert.setString(3, in.source());
+                insert.setString(4, in.sourceId());
+                insert.setString(5, in.uploadedBy());
+                insert.setString(6, in.fileName());
+                insert.setString(7, FormatDetector.normalise(in.contentType()));
+                insert.setLong(8, in.content().length);
+                insert.setObject(9, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                insert.setString(10, zaakNumbers(in));
+                return insert.executeUpdate() == 1 ? new Claim(documentId, now, false, false) : null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("recording " + documentId + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Content or a document id the ledger knows: published before, unconfirmed, deleted, or changed. */
+        Claim claimKnown(String sha256, Incoming in) {
             IngestedLetter sameContent = IngestedLetter.findBySha256(sha256).orElse(null);
             if (sameContent != null && sameContent.deletedAt == null) {
                 Instant claimed = sameContent.changedAt != null ? sameContent.changedAt : sameContent.receivedAt;
@@ -275,9 +325,17 @@ public class LetterIntake {
             return new Claim(row.documentId, row.receivedAt, false, false);
         }
 
-        @Transactional
+        /** One autocommitted statement after Kafka's acknowledgement (see {@link #database}). */
         void markPublished(String documentId, Instant at) {
-            IngestedLetter.update("publishedAt = ?1 where documentId = ?2", at, documentId);
+            try (java.sql.Connection c = database.getConnection();
+                    java.sql.PreparedStatement update = c.prepareStatement(
+                            "UPDATE ingested_letter SET published_at = ? WHERE document_id = ?")) {
+                update.setObject(1, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                update.setString(2, documentId);
+                update.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("marking " + documentId + " published failed: " + e.getMessage(), e);
+            }
         }
 
         private static void fill(IngestedLetter row, String sha256, Incoming in) {

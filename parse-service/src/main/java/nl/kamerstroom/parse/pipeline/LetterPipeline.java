@@ -3,8 +3,10 @@ package nl.kamerstroom.parse.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
@@ -71,17 +73,19 @@ public class LetterPipeline {
         ParsedLetter read(byte[] content, String declaredType) throws ReadException;
     }
 
+    // the parsed events go out as the JSON bytes the pipeline serialised once (to check their size
+    // and to send them), not as objects the producer would serialise a second time
     @Inject
     @Channel("letters-parsed")
-    Emitter<LetterParsed> parsed;
+    Emitter<byte[]> parsed;
 
     @Inject
     @Channel("questions-parsed")
-    Emitter<QuestionParsed> questions;
+    Emitter<byte[]> questions;
 
     @Inject
     @Channel("letters-reparsed")
-    Emitter<LetterParsed> reparsed;
+    Emitter<byte[]> reparsed;
 
     @Inject
     @Channel("letters-dlq")
@@ -108,6 +112,17 @@ public class LetterPipeline {
 
     @ConfigProperty(name = "kamerstroom.parse.send-retry.max-pause")
     Duration maxPause;
+
+    /**
+     * How long a letter's sends may still wait for the broker once the service is stopping: enough for
+     * a broker that is there to acknowledge them, short enough that a broker that is away does not hold
+     * up the exit (the letter then stays uncommitted and is parsed again after the restart).
+     */
+    @ConfigProperty(name = "kamerstroom.parse.send-retry.stop-grace")
+    Duration stopGrace;
+
+    /** When the service began to stop ({@link System#nanoTime()}), or null while it runs. */
+    private volatile Long stoppingSince;
 
     @Inject
     LetterReader configuredReader;
@@ -139,6 +154,20 @@ public class LetterPipeline {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBytesInFlight / 1024));
     }
 
+    /**
+     * SIGTERM: from now on waits for the broker end after {@link #stopGrace}. Observed before the
+     * connectors are closed (they go when the beans are destroyed, after this event).
+     */
+    void stopping(@Observes ShutdownEvent event) {
+        stoppingSince = System.nanoTime();
+    }
+
+    /** Whether a wait for the broker should give up: the service is stopping and the grace is over. */
+    boolean givingUp() {
+        Long since = stoppingSince;
+        return since != null && System.nanoTime() - since >= stopGrace.toNanos();
+    }
+
     @Incoming("letters-fetched")
     @Blocking
     public void onLetter(ConsumerRecord<String, byte[]> record) {
@@ -147,6 +176,11 @@ public class LetterPipeline {
         inFlight.acquireUninterruptibly(permits);
         try {
             process(record, Output.LIVE);
+        } catch (ServiceStopping e) {
+            // not acknowledged, so not committed: whoever reads the partition next parses the letter again
+            LOG.infof("stopping: %s-%d@%d is left uncommitted and is parsed again after the restart (%s)",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            throw e;
         } catch (RuntimeException | Error e) {
             // not acknowledged: the connector's failure strategy (fail) stops the channel and the
             // process exits, so that the record is read again after the restart, never skipped
@@ -204,6 +238,7 @@ public class LetterPipeline {
             return deadLetter(record, null, "the event could not be read as a " + LetterFetched.class.getSimpleName(),
                     "DeserializationFailure");
         }
+        LOG.debugf("parsing %s from %s-%d@%d", letter.documentId(), record.topic(), record.partition(), record.offset());
         ParsedLetter result;
         try {
             Reader read = reader;
@@ -234,7 +269,14 @@ public class LetterPipeline {
                 letter.sourceId(), letter.contentType(), letter.fetchedAt(), Instant.now(), parserVersion,
                 letter.metadata(), result);
         List<QuestionParsed> perQuestion = output == Output.LIVE ? QuestionParsed.of(event) : List.of();
-        String tooLarge = tooLarge(event, perQuestion);
+        String topic = output == Output.LIVE ? EventTypes.TOPIC_LETTERS_PARSED : EventTypes.TOPIC_LETTERS_REPARSED;
+        // each event is serialised once: these bytes are checked against the size limit and then sent
+        List<byte[]> values = new java.util.ArrayList<>(1 + perQuestion.size());
+        String tooLarge = serialise(topic + " event", event, values);
+        for (int i = 0; tooLarge == null && i < perQuestion.size(); i++) {
+            tooLarge = serialise(EventTypes.TOPIC_QUESTIONS_PARSED + " event of question " + perQuestion.get(i).number(),
+                    perQuestion.get(i), values);
+        }
         if (tooLarge != null) {
             return deadLetter(record, letter, tooLarge, "EventTooLarge");
         }
@@ -244,23 +286,29 @@ public class LetterPipeline {
             // The letter's events go out together and are awaited together: one acknowledgement wait
             // per letter, not one per question (a 20-question letter waited 21 round trips)
             String key = event.key();
-            Emitter<LetterParsed> to = output == Output.LIVE ? parsed : reparsed;
-            String topic = output == Output.LIVE ? EventTypes.TOPIC_LETTERS_PARSED : EventTypes.TOPIC_LETTERS_REPARSED;
-            List<String> what = new java.util.ArrayList<>(1 + perQuestion.size());
+            Emitter<byte[]> to = output == Output.LIVE ? parsed : reparsed;
+            List<String> what = new java.util.ArrayList<>(values.size());
             List<java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>>> sends =
-                    new java.util.ArrayList<>(1 + perQuestion.size());
+                    new java.util.ArrayList<>(values.size());
             what.add(topic + " for " + letter.documentId());
-            sends.add(() -> AcknowledgedSend.send(to, event, key));
-            for (QuestionParsed question : perQuestion) {
+            byte[] letterValue = values.get(0);
+            Object letterId = cloudEventId(EventIds.of(topic, event, 0));
+            sends.add(() -> AcknowledgedSend.send(to, letterValue, key, letterId));
+            for (int i = 0; i < perQuestion.size(); i++) {
+                QuestionParsed question = perQuestion.get(i);
                 what.add(EventTypes.TOPIC_QUESTIONS_PARSED + " for " + letter.documentId() + " question " + question.number());
-                sends.add(() -> AcknowledgedSend.send(questions, question, key));
+                byte[] value = values.get(i + 1);
+                Object id = cloudEventId(EventIds.of(EventTypes.TOPIC_QUESTIONS_PARSED, event, question.position()));
+                sends.add(() -> AcknowledgedSend.send(questions, value, key, id));
             }
             // the letter and its first question first: a producer's first record to a topic waits for the
             // topic's metadata (and is retried by the connector if that times out), which let question 2
             // overtake question 1; once one record is through, the producer keeps the order
+            LOG.debugf("sending %d events of %s", sends.size(), letter.documentId());
             int first = Math.min(2, sends.size());
-            UntilAcknowledged.sendAll(what.subList(0, first), sends.subList(0, first), firstPause, maxPause);
-            UntilAcknowledged.sendAll(what.subList(first, what.size()), sends.subList(first, sends.size()), firstPause, maxPause);
+            UntilAcknowledged.sendAll(what.subList(0, first), sends.subList(0, first), firstPause, maxPause, this::givingUp);
+            UntilAcknowledged.sendAll(what.subList(first, what.size()), sends.subList(first, sends.size()), firstPause,
+                    maxPause, this::givingUp);
         } catch (UntilAcknowledged.Refused e) {
             return deadLetter(record, letter, e.getMessage(), "EventRefused");
         }
@@ -288,34 +336,30 @@ public class LetterPipeline {
     }
 
     /**
-     * Why the letter's events cannot be published, or {@code null}. Checked before sending, against
-     * the producers' {@code max.request.size}, so that a letter too large is dead-lettered at once
-     * rather than refused by the producer, retried, or left to block the letters behind it.
+     * Serialises one event into {@code values}, or answers why it cannot be published. Checked before
+     * sending, against the producers' {@code max.request.size}, so that a letter too large is
+     * dead-lettered at once rather than refused by the producer, retried, or left to block the letters
+     * behind it.
      */
-    private String tooLarge(LetterParsed event, List<QuestionParsed> perQuestion) {
-        String letter = tooLarge(EventTypes.TOPIC_LETTERS_PARSED + " event", event);
-        if (letter != null) {
-            return letter;
-        }
-        for (QuestionParsed question : perQuestion) {
-            String one = tooLarge(EventTypes.TOPIC_QUESTIONS_PARSED + " event of question " + question.number(), question);
-            if (one != null) {
-                return one;
-            }
-        }
-        return null;
-    }
-
-    private String tooLarge(String what, Object event) {
-        long size;
+    private String serialise(String what, Object event, List<byte[]> values) {
+        byte[] value;
         try {
-            size = json.writeValueAsBytes(event).length;
+            value = json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             return "the " + what + " could not be serialised: " + e.getOriginalMessage();
         }
         long limit = maxEventBytes - RECORD_OVERHEAD_BYTES;
-        return size <= limit ? null : String.format("the %s would be %,d bytes, more than the %,d bytes an event may "
-                + "have (kamerstroom.parse.max-event-bytes)", what, size, limit);
+        if (value.length > limit) {
+            return String.format("the %s would be %,d bytes, more than the %,d bytes an event may "
+                    + "have (kamerstroom.parse.max-event-bytes)", what, value.length, limit);
+        }
+        values.add(value);
+        return null;
+    }
+
+    /** The channel's CloudEvents type and source stay those configured; only the id is the event's own. */
+    private static Object cloudEventId(String id) {
+        return io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata.builder().withId(id).build();
     }
 
     private Outcome deadLetter(ConsumerRecord<String, byte[]> record, LetterFetched letter, String reason,
@@ -331,7 +375,7 @@ public class LetterPipeline {
         String key = failed.documentId() == null ? "unknown" : failed.documentId();
         try {
             UntilAcknowledged.send(EventTypes.TOPIC_LETTERS_DLQ + " for " + key,
-                    () -> AcknowledgedSend.send(deadLetters, failed, key), firstPause, maxPause);
+                    () -> AcknowledgedSend.send(deadLetters, failed, key), firstPause, maxPause, this::givingUp);
         } catch (UntilAcknowledged.Refused e) {
             throw new IllegalStateException("the dead letter itself was refused", e);
         }

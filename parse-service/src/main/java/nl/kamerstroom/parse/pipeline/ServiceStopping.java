@@ -6,6 +6,11 @@ package nl.kamerstroom.parse.pipeline;
  */
 public final class ServiceStopping extends RuntimeException {
 
+    /** The service began to stop while {@code what}; waiting longer would hold up its exit. */
+    ServiceStopping(String what) {
+        super("stopped " + what + " (the service is stopping); the letter is read again after the restart");
+    }
+
     ServiceStopping(String what, InterruptedException cause) {
         super("interrupted while " + what + " (the service is stopping)", cause);
     }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -18,6 +21,12 @@ import org.jboss.logging.Logger;
  * therefore just a wait; the input offset stays uncommitted meanwhile. Only a failure that the
  * event itself causes (too large, not serialisable) ends the wait, as {@link Refused}, so that the
  * caller can dead-letter the letter instead of retrying it forever.
+ *
+ * <p>Every wait (for an acknowledgement, between attempts) looks at {@code givingUp} a few times a
+ * second: when the service is stopping it ends as {@link ServiceStopping}, the letter stays
+ * uncommitted and is parsed again after the restart. Without that a SIGTERM during a broker outage
+ * left the worker waiting for an acknowledgement that could not come, and the process did not exit
+ * within its grace period.
  */
 final class UntilAcknowledged {
 
@@ -30,15 +39,18 @@ final class UntilAcknowledged {
         }
     }
 
+    /** How often a wait looks whether the service is stopping. */
+    private static final long LOOK_EVERY_MS = 100;
+
     private UntilAcknowledged() {
     }
 
-    static void send(String what, Supplier<CompletableFuture<Void>> send, Duration firstPause, Duration maxPause)
-            throws Refused {
+    static void send(String what, Supplier<CompletableFuture<Void>> send, Duration firstPause, Duration maxPause,
+            BooleanSupplier givingUp) throws Refused {
         Duration pause = firstPause;
         for (int attempt = 1; ; attempt++) {
             try {
-                send.get().get();
+                await(send.get(), what, givingUp);
                 if (attempt > 1) {
                     LOG.infof("sent %s after %d attempts", what, attempt);
                 }
@@ -50,16 +62,8 @@ final class UntilAcknowledged {
                 }
                 LOG.warnf("sending %s failed (%s); attempt %d, trying again in %d ms", what, cause, attempt,
                         pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ServiceStopping("sending " + what, e);
             }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ServiceStopping("sending " + what, e);
-            }
+            pauseBeforeNextAttempt(pause, what, givingUp);
             pause = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
         }
     }
@@ -73,7 +77,7 @@ final class UntilAcknowledged {
      * outage, as with any retried send; it is never missing.
      */
     static void sendAll(List<String> what, List<Supplier<CompletableFuture<Void>>> sends, Duration firstPause,
-            Duration maxPause) throws Refused {
+            Duration maxPause, BooleanSupplier givingUp) throws Refused {
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
             pending.add(i);
@@ -88,7 +92,7 @@ final class UntilAcknowledged {
             for (int k = 0; k < acks.size(); k++) {
                 int i = pending.get(k);
                 try {
-                    acks.get(k).get();
+                    await(acks.get(k), what.get(i), givingUp);
                 } catch (ExecutionException | CompletionException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     if (permanent(cause)) {
@@ -97,9 +101,6 @@ final class UntilAcknowledged {
                     LOG.warnf("sending %s failed (%s); attempt %d, trying again in %d ms", what.get(i), cause, attempt,
                             pause.toMillis());
                     failed.add(i);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ServiceStopping("sending " + what.get(i), e);
                 }
             }
             if (failed.isEmpty()) {
@@ -109,13 +110,41 @@ final class UntilAcknowledged {
                 return;
             }
             pending = failed;
+            pauseBeforeNextAttempt(pause, what.get(failed.get(0)), givingUp);
+            pause = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
+        }
+    }
+
+    /** Waits for one acknowledgement, or ends as {@link ServiceStopping} once {@code givingUp} says so. */
+    private static void await(CompletableFuture<Void> ack, String what, BooleanSupplier givingUp)
+            throws ExecutionException {
+        while (true) {
             try {
-                Thread.sleep(pause.toMillis());
+                ack.get(LOOK_EVERY_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (givingUp.getAsBoolean()) {
+                    throw new ServiceStopping("waiting for the broker to acknowledge " + what);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ServiceStopping("sending " + what.get(failed.get(0)), e);
+                throw new ServiceStopping("sending " + what, e);
             }
-            pause = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
+        }
+    }
+
+    private static void pauseBeforeNextAttempt(Duration pause, String what, BooleanSupplier givingUp) {
+        long until = System.nanoTime() + pause.toNanos();
+        try {
+            for (long left = pause.toMillis(); left > 0; left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+                if (givingUp.getAsBoolean()) {
+                    throw new ServiceStopping("sending " + what);
+                }
+                Thread.sleep(Math.min(left, LOOK_EVERY_MS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStopping("sending " + what, e);
         }
     }
 

@@ -76,5 +76,21 @@ class BrokerOutageTest extends WithPipeline {
         given().get("/q/health/live").then().statusCode(200);
         assertThat(topics.readAll("letters.dlq")).as("an outage is no reason to dead-letter")
                 .noneMatch(r -> inFlight.equals(r.key()) || next.equals(r.key()));
+        // what was sent again after the outage (by the producer, the pipeline or a re-read of the record)
+        // is a copy under the same CloudEvents id, never an event with an id of its own
+        topics.await("questions.parsed", r -> r.value().contains(inFlight) && r.value().contains("\"position\":9"),
+                Duration.ofSeconds(60));
+        var letterIds = ids(topics, "letters.parsed", inFlight);
+        var questionIds = ids(topics, "questions.parsed", inFlight);
+        System.out.printf("broker outage: the letter in flight is on letters.parsed %d times (%d ids), its questions"
+                + " %d times (%d ids)%n", letterIds.size(), new java.util.HashSet<>(letterIds).size(), questionIds.size(),
+                new java.util.HashSet<>(questionIds).size());
+        assertThat(new java.util.HashSet<>(letterIds)).as("one letter event").hasSize(1);
+        assertThat(new java.util.HashSet<>(questionIds)).as("one event per question").hasSize(9);
+    }
+
+    private static java.util.List<String> ids(TopicReader topics, String topic, String documentId) {
+        return topics.readAll(topic).stream().filter(r -> r.value().contains("\"documentId\":\"" + documentId + "\""))
+                .map(r -> TopicReader.header(r, "ce_id")).toList();
     }
 }
