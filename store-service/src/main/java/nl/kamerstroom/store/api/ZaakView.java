@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.store.letter.Letter;
+import nl.kamerstroom.store.letter.LetterOfficial;
+import nl.kamerstroom.store.people.Person;
 import nl.kamerstroom.store.letter.Question;
 import nl.kamerstroom.store.zaak.Zaak;
 import nl.kamerstroom.store.zaak.ZaakRecorder;
@@ -14,6 +16,8 @@ import nl.kamerstroom.store.zaak.ZaakRecorder;
 /**
  * {@code GET /api/zaken/{number}}: a zaak with its lifecycle, documents and its questions in
  * printed order, each with the answer that covers it (a further answer where one was given).
+ * {@code answeredBy} and {@code addressees} name offices; {@code answeredByOfficials} and
+ * {@code addressedTo} name the persons in those offices where a letter or its source names them.
  */
 public record ZaakView(
         String number,
@@ -29,7 +33,9 @@ public record ZaakView(
         List<String> addressees,
         List<String> answeredBy,
         List<DocumentRef> documents,
-        List<QuestionWithAnswer> questions) {
+        List<QuestionWithAnswer> questions,
+        List<Person.InOffice> answeredByOfficials,
+        List<Person.InOffice> addressedTo) {
 
     public record MemberView(String name, String party) {
     }
@@ -65,7 +71,25 @@ public record ZaakView(
                         .toList()).orElse(List.of()),
                 primary.map(l -> l.addressees.stream().map(o -> o.title).toList()).orElse(List.of()),
                 answer.or(() -> further).map(l -> l.answeredBy.stream().map(o -> o.title).toList()).orElse(List.of()),
-                documents, questions);
+                documents, questions,
+                answer.or(() -> further).map(l -> officials(l, LetterOfficial.ANSWERED)).orElse(List.of()),
+                addressedTo(primary, live));
+    }
+
+    /** Who answered or was addressed, as the letter's officials: name (if known) and office. */
+    private static List<Person.InOffice> officials(Letter letter, String relation) {
+        return letter.officials.stream().filter(o -> o.relation.equals(relation))
+                .map(o -> new Person.InOffice(o.person == null ? null : o.person.name, o.office)).toList();
+    }
+
+    /** The addressees as persons: from the primary letter, else from a letter whose source named them (the TK's). */
+    private static List<Person.InOffice> addressedTo(Optional<Letter> primary, List<Letter> live) {
+        List<Person.InOffice> own = primary.map(l -> officials(l, LetterOfficial.ADDRESSED)).orElse(List.of());
+        if (own.stream().anyMatch(p -> p.name() != null)) {
+            return own;
+        }
+        return live.stream().map(l -> officials(l, LetterOfficial.ADDRESSED))
+                .filter(list -> list.stream().anyMatch(p -> p.name() != null)).findFirst().orElse(own);
     }
 
     private static AnswerRef answerTo(Optional<Letter> letter, String number) {
