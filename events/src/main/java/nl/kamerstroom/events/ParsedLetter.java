@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * The structure the parser reads out of one letter; also what {@code POST /api/parse} answers.
  * Question numbers are the printed ones ("7", "2a"), never positions.
+ *
+ * <p>{@link #answeredBy()} names offices only ("Minister van Justitie en Veiligheid"), as it always
+ * has; {@link #answeredByOfficials()} (added 2026-12, empty in older events) names the persons who
+ * answered with the office each held, in the same order where both are known. A consumer that wants
+ * the person reads the second and falls back to the first.
  */
 public record ParsedLetter(
         LetterKind kind,
@@ -23,7 +28,20 @@ public record ParsedLetter(
         List<Answer> answers,
         List<Footnote> footnotes,
         List<String> warnings,
-        List<String> reviewReasons) {
+        List<String> reviewReasons,
+        List<Official> answeredByOfficials) {
+
+    /**
+     * A letter without {@link #answeredByOfficials()}: what parsers before 2026-12 wrote, and still
+     * the form for letters whose answering persons are not known.
+     */
+    public ParsedLetter(LetterKind kind, String documentNumber, List<String> zaakNumbers, String ourReference,
+            String subject, LocalDate submittedDate, LocalDate receivedDate, LocalDate letterDate, List<Member> askers,
+            List<String> addressees, List<String> answeredBy, List<Question> questions, List<Answer> answers,
+            List<Footnote> footnotes, List<String> warnings, List<String> reviewReasons) {
+        this(kind, documentNumber, zaakNumbers, ourReference, subject, submittedDate, receivedDate, letterDate, askers,
+                addressees, answeredBy, questions, answers, footnotes, warnings, reviewReasons, List.of());
+    }
 
     public ParsedLetter {
         zaakNumbers = copy(zaakNumbers);
@@ -35,6 +53,7 @@ public record ParsedLetter(
         footnotes = copy(footnotes);
         warnings = copy(warnings);
         reviewReasons = copy(reviewReasons);
+        answeredByOfficials = copy(answeredByOfficials);
     }
 
     /**
@@ -63,7 +82,8 @@ public record ParsedLetter(
         List<String> merged = new java.util.ArrayList<>(zaakNumbers);
         sourceZaken.stream().filter(z -> z != null && !merged.contains(z)).forEach(merged::add);
         return new ParsedLetter(kind, documentNumber, merged, ourReference, subject, submittedDate, receivedDate,
-                letterDate, askers, addressees, answeredBy, questions, answers, footnotes, warnings, reviewReasons);
+                letterDate, askers, addressees, answeredBy, questions, answers, footnotes, warnings, reviewReasons,
+                answeredByOfficials);
     }
 
     /** The answer that covers the question with this printed number, if any. */

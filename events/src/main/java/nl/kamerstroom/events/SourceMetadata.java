@@ -15,6 +15,9 @@ import java.util.Map;
  * @param askers        names of the members who asked (Indiener, Medeindiener)
  * @param addressees    whom the questions were addressed to (Gericht aan)
  * @param extra         anything else worth keeping, by the source's own field names
+ * @param addressedTo   the persons the questions were addressed to, with their office (Tweede Kamer
+ *                      {@code ZaakActor} "Gericht aan": {@code ActorNaam} and {@code Functie}); added 2026-12,
+ *                      empty in older events and from sources that name no persons
  */
 public record SourceMetadata(
         String soort,
@@ -23,10 +26,17 @@ public record SourceMetadata(
         LocalDate documentDate,
         List<String> askers,
         List<String> addressees,
-        Map<String, String> extra) {
+        Map<String, String> extra,
+        List<Official> addressedTo) {
 
     public static SourceMetadata none() {
         return new SourceMetadata(null, List.of(), null, null, List.of(), List.of(), Map.of());
+    }
+
+    /** Metadata that names no persons in office: the form before 2026-12, and of sources without them. */
+    public SourceMetadata(String soort, List<String> zaakNumbers, String title, LocalDate documentDate,
+            List<String> askers, List<String> addressees, Map<String, String> extra) {
+        this(soort, zaakNumbers, title, documentDate, askers, addressees, extra, List.of());
     }
 
     public SourceMetadata {
@@ -34,5 +44,6 @@ public record SourceMetadata(
         askers = askers == null ? List.of() : List.copyOf(askers);
         addressees = addressees == null ? List.of() : List.copyOf(addressees);
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+        addressedTo = addressedTo == null ? List.of() : List.copyOf(addressedTo);
     }
 }

@@ -102,6 +102,44 @@ class SchemaContractTest {
                 .contains(EventTypes.ZAAK_DEADLINE_APPROACHING, EventTypes.ZAAK_OVERDUE, EventTypes.ZAAK_OVERDUE_ANSWERED);
     }
 
+    @Test
+    void theAnsweringPersonsTravelBesideTheOfficeStringsAndOldEventsStillRead() throws Exception {
+        Official vanWeel = new Official("Van Weel", "Minister", "Justitie en Veiligheid", "Minister van Justitie en Veiligheid");
+        ParsedLetter letter = new ParsedLetter(LetterKind.ANSWER, null, List.of("2025Z17315"), null, "Hack", null, null,
+                null, List.of(), List.of(), List.of("Minister van Justitie en Veiligheid"), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(vanWeel));
+        SourceMetadata metadata = new SourceMetadata("Antwoord schriftelijke vragen", List.of("2025Z17315"), null, null,
+                List.of(), List.of("minister van Justitie en Veiligheid"), Map.of(),
+                List.of(new Official("D.M. van Weel", "Minister", "Justitie en Veiligheid", "minister van Justitie en Veiligheid")));
+        LetterParsed event = new LetterParsed("tk-1", "a".repeat(64), "tk", null, "text/plain",
+                Instant.parse("2025-11-21T10:00:00Z"), Instant.parse("2025-11-21T10:00:01Z"), "1", metadata, letter);
+        JsonNode json = JSON.valueToTree(event);
+        assertThat(json.at("/letter/answeredBy/0").asText()).isEqualTo("Minister van Justitie en Veiligheid");
+        assertThat(json.at("/letter/answeredByOfficials/0/name").asText()).isEqualTo("Van Weel");
+        assertThat(json.at("/metadata/addressedTo/0/name").asText()).isEqualTo("D.M. van Weel");
+        assertThat(JSON.treeToValue(json, LetterParsed.class)).isEqualTo(event);
+
+        // an event from before the persons existed reads, with no persons and its office strings intact
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("letter")).remove("answeredByOfficials");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("metadata")).remove("addressedTo");
+        LetterParsed old = JSON.treeToValue(json, LetterParsed.class);
+        assertThat(old.letter().answeredByOfficials()).isEmpty();
+        assertThat(old.metadata().addressedTo()).isEmpty();
+        assertThat(old.letter().answeredBy()).containsExactly("Minister van Justitie en Veiligheid");
+
+        // the schema describes the person as the record has it
+        List<String> properties = new ArrayList<>();
+        schema("parsed-letter.schema.json").at("/properties/answeredByOfficials/items/properties").fieldNames()
+                .forEachRemaining(properties::add);
+        assertThat(properties).containsExactlyElementsOf(
+                Arrays.stream(Official.class.getRecordComponents()).map(RecordComponent::getName).toList());
+        properties.clear();
+        schema("source-metadata.schema.json").at("/properties/addressedTo/items/properties").fieldNames()
+                .forEachRemaining(properties::add);
+        assertThat(properties).containsExactlyElementsOf(
+                Arrays.stream(Official.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
     private static JsonNode schema(String name) throws Exception {
         try (InputStream in = SchemaContractTest.class.getResourceAsStream("/schemas/" + name)) {
             assertThat(in).as("schema %s on the classpath", name).isNotNull();

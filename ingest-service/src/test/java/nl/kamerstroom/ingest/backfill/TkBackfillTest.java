@@ -103,6 +103,12 @@ class TkBackfillTest {
         assertThat(published.at("/metadata/zaakNumbers").toString()).isEqualTo("[\"2024Z00111\"]");
         assertThat(published.at("/metadata/askers").toString()).isEqualTo("[\"Sneller (D66)\"]");
         assertThat(published.at("/metadata/addressees").toString()).isEqualTo("[\"minister van Justitie en Veiligheid\"]");
+        // the person to whom the questions went, with the office held: ActorNaam and Functie of 'Gericht aan'
+        assertThat(published.at("/metadata/addressedTo/0/name").asText()).isEqualTo("D.M. van Weel");
+        assertThat(published.at("/metadata/addressedTo/0/role").asText()).isEqualTo("Minister");
+        assertThat(published.at("/metadata/addressedTo/0/portfolio").asText()).isEqualTo("Justitie en Veiligheid");
+        assertThat(published.at("/metadata/addressedTo/0/office").asText()).isEqualTo("minister van Justitie en Veiligheid");
+        assertThat(published.at("/metadata/addressedTo").size()).as("askers are no addressees").isEqualTo(1);
         assertThat(published.at("/metadata/extra/koopId").asText()).isEqualTo("ah-tk-20232024-1108");
         assertThat(only(events, "tk-" + questions)).isNotNull();
         assertThat(events.stream().filter(r -> ("tk-" + known).equals(r.key()))).as("published once, by the live feed").hasSize(1);

@@ -85,7 +85,7 @@ public final class LetterParser {
                 review);
 
         MetadataExtractor.Metadata meta = MetadataExtractor.extract(new MetadataExtractor.Parts(
-                qa.preamble(), qa.trailers(), signatureLines(doc.lines(), sections), letterhead), warnings);
+                qa.preamble(), qa.trailers(), signatures(doc.lines(), sections), letterhead), warnings);
         LetterKind kind = KindClassifier.classify(qa.questions().size(), qa.answers().size(), qa.preamble(),
                 qa.trailers(), letterhead.subject(), warnings);
         warnAboutMissingReferenceTexts(qa.questions(), footnotes.footnotes(), warnings);
@@ -97,7 +97,7 @@ public final class LetterParser {
         return new ParsedLetter(kind, meta.documentNumber(), meta.zaakNumbers(), meta.ourReference(), meta.subject(),
                 meta.submittedDate(), meta.receivedDate(), meta.letterDate(), meta.askers(), meta.addressees(),
                 meta.answeredBy(), qa.questions(), qa.answers(), footnotes.footnotes(), capped(warnings, MAX_WARNINGS, "warnings"),
-                capped(new ArrayList<>(new LinkedHashSet<>(review)), MAX_REVIEW_REASONS, "reasons"));
+                capped(new ArrayList<>(new LinkedHashSet<>(review)), MAX_REVIEW_REASONS, "reasons"), meta.answeredByOfficials());
     }
 
     /** An answer letter that leaves a question it printed without an answer may have lost that answer. */
@@ -144,9 +144,15 @@ public final class LetterParser {
         return kept;
     }
 
-    /** Closing signatures ("De Minister van Justitie en Veiligheid,") in the preamble and the trailer. */
-    private static List<String> signatureLines(List<Line> lines, LetterSections.Sections sections) {
-        List<String> found = new ArrayList<>();
+    /** How far below a signature its signer's name may be printed (blank lines between). */
+    private static final int NAME_LINES_BELOW = 3;
+
+    /**
+     * Closing signatures ("De Minister van Justitie en Veiligheid,") in the preamble and the trailer,
+     * each with the name printed on the next content line or after the comma, if any.
+     */
+    private static List<OfficialNames.Signature> signatures(List<Line> lines, LetterSections.Sections sections) {
+        List<OfficialNames.Signature> found = new ArrayList<>();
         collectSignatures(lines, 0, sections.preambleEnd(), found);
         for (int[] trailer : sections.trailers()) {
             collectSignatures(lines, trailer[0], trailer[1], found);
@@ -154,14 +160,32 @@ public final class LetterParser {
         return found;
     }
 
-    private static void collectSignatures(List<Line> lines, int from, int to, List<String> found) {
+    private static void collectSignatures(List<Line> lines, int from, int to, List<OfficialNames.Signature> found) {
         for (int i = from; i < to; i++) {
             Line line = lines.get(i);
-            if (line.isContent() && Character.isUpperCase(line.text.charAt(0)) && line.text.length() <= 160
-                    && LetterSections.SIGNATURE.matcher(line.text).matches()) {
-                found.add(line.text);
+            if (!line.isContent() || !Character.isUpperCase(line.text.charAt(0)) || line.text.length() > 220) {
+                continue;
+            }
+            if (line.text.length() <= 160 && LetterSections.SIGNATURE.matcher(line.text).matches()) {
+                found.add(new OfficialNames.Signature(line.text, nameBelow(lines, i + 1, to)));
+            } else {
+                OfficialNames.Signature oneLine = OfficialNames.signedOnOneLine(line.text);
+                if (oneLine != null) {
+                    found.add(oneLine);
+                }
             }
         }
+    }
+
+    /** The signer's name: the first content line below the signature, if it is a name. */
+    private static String nameBelow(List<Line> lines, int from, int to) {
+        for (int i = from; i < Math.min(to, from + NAME_LINES_BELOW); i++) {
+            Line line = lines.get(i);
+            if (line.isContent()) {
+                return OfficialNames.isPersonName(line.text) ? OfficialNames.name(line.text) : null;
+            }
+        }
+        return null;
     }
 
     /**

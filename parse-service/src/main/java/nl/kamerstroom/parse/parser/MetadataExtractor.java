@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.kamerstroom.events.Official;
 import nl.kamerstroom.events.ParsedLetter.Member;
 
 /**
@@ -30,8 +31,10 @@ import nl.kamerstroom.events.ParsedLetter.Member;
  *       cover sentence's " aan " after its " over " ("… over X. Zij sluiten aan bij …") is not an
  *       addressee, so the members end at " over "; "gesteld door het lid …" where no header is
  *       printed;</li>
- *   <li>answered by: offices, not persons ("Minister van Justitie en Veiligheid"); from "Antwoord
- *       van …" where printed, else from the signature.</li>
+ *   <li>answered by: offices ("Minister van Justitie en Veiligheid"), from "Antwoord van …" where
+ *       printed, else from the signature; and beside them, in the same order, the persons who held
+ *       them ({@link OfficialNames}): the name "Antwoord van minister Van Weel (…)" prints, else the
+ *       name under or after the signature, else the office alone (name {@code null});</li>
  * </ul>
  */
 final class MetadataExtractor {
@@ -58,13 +61,23 @@ final class MetadataExtractor {
             "(?:gesteld|ingediend) door ((?:het|de) (?:[Kk]amer)?(?:lid|leden) .{1,400}?)(?= over | aan | inzake |\\s?\\(ingezonden|\\. |, worden|$)");
 
     /** The parts of the letter that metadata comes from. */
-    record Parts(String preamble, List<String> trailers, List<String> signatureLines, Letterhead letterhead) {
+    record Parts(String preamble, List<String> trailers, List<OfficialNames.Signature> signatures, Letterhead letterhead) {
     }
 
     /** Everything except kind, questions, answers and footnotes. */
     record Metadata(String documentNumber, List<String> zaakNumbers, String ourReference, String subject,
                     LocalDate submittedDate, LocalDate receivedDate, LocalDate letterDate, List<Member> askers,
-                    List<String> addressees, List<String> answeredBy) {
+                    List<String> addressees, List<String> answeredBy, List<Official> answeredByOfficials) {
+    }
+
+    /** The answering offices and, in the same order, who held them. */
+    private record Answering(List<String> offices, List<Official> officials) {
+        void add(String office, String name) {
+            if (!offices.contains(office)) {
+                offices.add(office);
+                officials.add(OfficialNames.official(name, office));
+            }
+        }
     }
 
     private MetadataExtractor() {
@@ -93,9 +106,10 @@ final class MetadataExtractor {
         LocalDate received = received(preamble);
         LocalDate letterDate = letterhead.date() != null ? letterhead.date() : placeAndDate(preamble);
 
+        Answering answering = answeredBy(preamble, parts.signatures(), addressees);
         return new Metadata(letterhead.documentNumber(), zaakNumbers(header, parts), letterhead.ourReference(),
                 subject(header, letterhead), submitted, received, letterDate, askers, addressees,
-                answeredBy(preamble, parts.signatureLines(), addressees));
+                answering.offices(), answering.officials());
     }
 
     private static String subject(QuestionsHeader header, Letterhead letterhead) {
@@ -193,29 +207,29 @@ final class MetadataExtractor {
         return null;
     }
 
-    private static List<String> answeredBy(String preamble, List<String> signatureLines, List<String> addressees) {
-        List<String> offices = new ArrayList<>();
+    private static Answering answeredBy(String preamble, List<OfficialNames.Signature> signatures, List<String> addressees) {
+        Answering answering = new Answering(new ArrayList<>(), new ArrayList<>());
         String flat = preamble.replace("\n\n", " ");
         Matcher m = ANSWERED_BY.matcher(flat);
         if (m.find()) {
-            offices.add(OfficeNames.fromTitleAndPortfolio(m.group(1), m.group(3), addressees));
+            answering.add(OfficeNames.fromTitleAndPortfolio(m.group(1), m.group(3), addressees), m.group(2));
             Matcher behalf = ON_BEHALF.matcher(flat.substring(m.end(), Math.min(flat.length(), m.end() + 400)));
             if (behalf.find()) {
+                // "mede namens de minister van …": offices, no names
                 for (String office : OfficeNames.parseList(behalf.group(1))) {
-                    if (!offices.contains(office)) {
-                        offices.add(office);
-                    }
+                    answering.add(office, null);
                 }
             }
-            return offices;
+            return answering;
         }
-        for (String line : signatureLines) {
-            for (String office : OfficeNames.parseSignature(line)) {
-                if (!offices.contains(office)) {
-                    offices.add(office);
-                }
+        for (OfficialNames.Signature signature : signatures) {
+            List<String> offices = OfficeNames.parseSignature(signature.officeLine());
+            // "De Ministers van A en B," signed by one name: the name cannot be given to either
+            String name = offices.size() == 1 ? signature.name() : null;
+            for (String office : offices) {
+                answering.add(office, name);
             }
         }
-        return offices;
+        return answering;
     }
 }

@@ -34,6 +34,10 @@
  *       Binnenlandse Zaken en Koninkrijksrelaties" stays without "van"). An Aanhangsel's
  *       "Antwoord van Minister X (Natuur en Stikstof)" is written the way the addressee is
  *       ("Minister voor Natuur en Stikstof"); "mede namens" adds offices.</li>
+ *   <li><b>Persons</b> (answeredByOfficials, one per answering office, in the same order): the
+ *       name as printed in "Antwoord van minister Van Weel (…)", else under the closing signature
+ *       or after its comma ("D.M. van Weel"), else {@code null} (the office alone); see
+ *       {@link nl.kamerstroom.parse.parser.OfficialNames}.</li>
  *   <li><b>Zaak numbers</b>: the one printed with the questions or as "Uw referentie" first,
  *       then others printed outside the questions and answers (a cover letter, a "Toelichting").
  *       A zaak number inside a question or answer refers to another case and is left out.</li>

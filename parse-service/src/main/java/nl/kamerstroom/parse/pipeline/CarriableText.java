@@ -1,6 +1,7 @@
 package nl.kamerstroom.parse.pipeline;
 
 import java.util.List;
+import nl.kamerstroom.events.Official;
 import nl.kamerstroom.events.ParsedLetter;
 
 /**
@@ -30,7 +31,9 @@ public final class CarriableText {
                         cleanAll(a.footnotes()))).toList(),
                 l.footnotes().stream().map(f -> new ParsedLetter.Footnote(clean(f.number()), clean(f.text()),
                         clean(f.url()))).toList(),
-                cleanAll(l.warnings()), cleanAll(l.reviewReasons()));
+                cleanAll(l.warnings()), cleanAll(l.reviewReasons()),
+                l.answeredByOfficials().stream().map(o -> new Official(clean(o.name()), clean(o.role()),
+                        clean(o.portfolio()), clean(o.office()))).toList());
     }
 
     /** {@code text} without the characters XML and JSON cannot carry; {@code null} stays {@code null}. */

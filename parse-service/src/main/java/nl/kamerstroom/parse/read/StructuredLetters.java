@@ -111,7 +111,8 @@ final class StructuredLetters {
                 s.submittedDate != null ? s.submittedDate : meta.submittedDate(),
                 s.receivedDate != null ? s.receivedDate : meta.receivedDate(),
                 meta.letterDate(), meta.askers(), meta.addressees(), meta.answeredBy(),
-                List.copyOf(printed), answers, List.copyOf(s.footnotes.values()), warnings.list(), List.of());
+                List.copyOf(printed), answers, List.copyOf(s.footnotes.values()), warnings.list(), List.of(),
+                meta.answeredByOfficials());
     }
 
     /**
@@ -146,7 +147,7 @@ final class StructuredLetters {
         return new ParsedLetter(letter.kind(), documentNumber, letter.zaakNumbers(), letter.ourReference(),
                 letter.subject(), letter.submittedDate(), letter.receivedDate(), letter.letterDate(), letter.askers(),
                 letter.addressees(), letter.answeredBy(), letter.questions(), letter.answers(), letter.footnotes(),
-                letter.warnings(), letter.reviewReasons());
+                letter.warnings(), letter.reviewReasons(), letter.answeredByOfficials());
     }
 
     private static int numericPart(String number) {

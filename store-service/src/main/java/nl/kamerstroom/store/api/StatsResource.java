@@ -48,8 +48,10 @@ public class StatsResource {
     @GET
     @Path("/responsiveness")
     @Transactional
-    @Operation(summary = "How fast each ministry, minister (answering office) or party gets answers, as things stood on asOf",
-            description = "Per group: answered, open, overdue on asOf, median and 90th-percentile reply days, share answered"
+    @Operation(summary = "How fast each ministry, minister (the person answering) or party gets answers, as things stood on asOf",
+            description = "by=minister groups by person (one per normalised name, whatever the portfolio), with the offices"
+                    + " the person held in the zaken counted; an answer whose letter names no person counts for its office."
+                    + " Per group: answered, open, overdue on asOf, median and 90th-percentile reply days, share answered"
                     + " within the three-week term, share answered within six weeks after a postponement, share postponed."
                     + " Zaken submitted in [from, to] and by asOf; only letters that had arrived by asOf count (AnswerTerm).")
     public ResponsivenessStats responsiveness(
@@ -69,7 +71,7 @@ public class StatsResource {
         LocalDate day = Filter.date("asOf", asOf);
         LocalDate on = day != null ? day : AnswerTerm.today(clock);
         return new ResponsivenessStats(grouping.name().toLowerCase(java.util.Locale.ROOT), period.from(), period.to(), on,
-                Responsiveness.compute(terms.facts(grouping), period.from(), period.to(), on));
+                terms.responsiveness(grouping, period.from(), period.to(), on));
     }
 
     @GET

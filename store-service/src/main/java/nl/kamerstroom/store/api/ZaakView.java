@@ -13,11 +13,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import nl.kamerstroom.events.LetterKind;
+import nl.kamerstroom.store.people.Person;
 import nl.kamerstroom.store.zaak.Zaak;
 
 /**
  * {@code GET /api/zaken/{number}}: a zaak with its lifecycle, documents and its questions in
  * printed order, each with the answer that covers it (a further answer where one was given).
+ * {@code answeredBy} and {@code addressees} name offices; {@code answeredByOfficials} and
+ * {@code addressedTo} name the persons in those offices where a letter or its source names them.
  *
  * <p>Read with two narrow queries ({@link #read}): the zaak's letters without their parsed JSON,
  * then in one round trip the primary letter's questions, askers and addressees and the answering
@@ -38,7 +41,9 @@ public record ZaakView(
         List<String> addressees,
         List<String> answeredBy,
         List<DocumentRef> documents,
-        List<QuestionWithAnswer> questions) {
+        List<QuestionWithAnswer> questions,
+        List<Person.InOffice> answeredByOfficials,
+        List<Person.InOffice> addressedTo) {
 
     private static final ObjectMapper LISTS = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -89,24 +94,35 @@ public record ZaakView(
         long answerId = answer.map(StoredLetter::id).orElse(-1L);
         long furtherId = further.map(StoredLetter::id).orElse(-1L);
         List<Object[]> parts = em.createNativeQuery(
-                        "SELECT 'q' AS part, q.position, q.number AS a, q.text AS b FROM question q WHERE q.letter_id = :primary"
+                        "SELECT 'q' AS part, q.position, q.number AS a, q.text AS b, 0 AS letter FROM question q"
+                        + " WHERE q.letter_id = :primary"
                         + " UNION ALL SELECT CASE WHEN x.letter_id = :answer THEN 'A' ELSE 'F' END, x.position,"
-                        + " CAST(x.question_numbers AS text), x.text FROM answer x WHERE x.letter_id IN (:answer, :further)"
-                        + " UNION ALL SELECT 'm', la.position, m.name, m.party FROM letter_asker la"
+                        + " CAST(x.question_numbers AS text), x.text, 0 FROM answer x WHERE x.letter_id IN (:answer, :further)"
+                        + " UNION ALL SELECT 'm', la.position, m.name, m.party, 0 FROM letter_asker la"
                         + " JOIN member m ON m.id = la.member_id WHERE la.letter_id = :primary"
-                        + " UNION ALL SELECT 'o', ad.position, o.title, NULL FROM letter_addressee ad"
+                        + " UNION ALL SELECT 'o', ad.position, o.title, NULL, 0 FROM letter_addressee ad"
                         + " JOIN office o ON o.id = ad.office_id WHERE ad.letter_id = :primary"
-                        + " UNION ALL SELECT 'b', an.position, o.title, NULL FROM letter_answerer an"
+                        + " UNION ALL SELECT 'b', an.position, o.title, NULL, 0 FROM letter_answerer an"
                         + " JOIN office o ON o.id = an.office_id WHERE an.letter_id = :answerer"
-                        + " ORDER BY 1, 2")
+                        // the persons: who answered (the answering letter), who was addressed (every live letter:
+                        // the primary letter's own, else one whose source named them, the TK's)
+                        + " UNION ALL SELECT CASE WHEN lo.relation = 'ANSWERED' THEN 'p' ELSE 'd' END, lo.position, lo.office,"
+                        + " p.name, lo.letter_id FROM letter_official lo LEFT JOIN person p ON p.id = lo.person_id"
+                        + " WHERE (lo.letter_id = :answerer AND lo.relation = 'ANSWERED')"
+                        + " OR (lo.letter_id IN (:live) AND lo.relation = 'ADDRESSED')"
+                        + " ORDER BY 1, 5, 2")
                 .setParameter("primary", primary).setParameter("answer", answerId).setParameter("further", furtherId)
-                .setParameter("answerer", answerer.map(StoredLetter::id).orElse(-1L)).getResultList();
+                .setParameter("answerer", answerer.map(StoredLetter::id).orElse(-1L))
+                .setParameter("live", live.isEmpty() ? List.of(-1L) : live.stream().map(StoredLetter::id).toList())
+                .getResultList();
         List<String[]> printed = new ArrayList<>();
         List<AnswerRef> answers = new ArrayList<>();
         List<AnswerRef> furtherAnswers = new ArrayList<>();
         List<MemberView> askers = new ArrayList<>();
         List<String> addressees = new ArrayList<>();
         List<String> answeredBy = new ArrayList<>();
+        List<Person.InOffice> answeredByOfficials = new ArrayList<>();
+        java.util.Map<Long, List<Person.InOffice>> addressedByLetter = new java.util.HashMap<>();
         for (Object[] p : parts) {
             String a = (String) p[2];
             String b = (String) p[3];
@@ -116,7 +132,10 @@ public record ZaakView(
                 case "F" -> furtherAnswers.add(new AnswerRef(strings(a), b, further.get().documentId()));
                 case "m" -> askers.add(new MemberView(a, b == null || b.isEmpty() ? null : b));
                 case "o" -> addressees.add(a);
-                default -> answeredBy.add(a);
+                case "b" -> answeredBy.add(a);
+                case "p" -> answeredByOfficials.add(new Person.InOffice(b, a));
+                default -> addressedByLetter.computeIfAbsent(((Number) p[4]).longValue(), k -> new ArrayList<>())
+                        .add(new Person.InOffice(b, a));
             }
         }
         List<QuestionWithAnswer> questions = printed.stream().map(q -> new QuestionWithAnswer(q[0], q[1],
@@ -125,8 +144,20 @@ public record ZaakView(
                 .map(l -> new DocumentRef(l.documentId(), l.kind(), l.letterDate(), l.subject(), l.deleted())).toList();
         ZaakView view = new ZaakView(zaak.number, zaak.status.name(), zaak.subject, zaak.submittedDate, zaak.deadline,
                 zaak.answeredDate, zaak.replyDays, zaak.postponed, zaak.state().overdueWithoutPostponement(today),
-                askers, addressees, answeredBy, documents, questions);
+                askers, addressees, answeredBy, documents, questions, answeredByOfficials,
+                addressedTo(primary, live, addressedByLetter));
         return Optional.of(new Read(view, letters));
+    }
+
+    /** The addressees as persons: the primary letter's own if it names one, else those of the first letter that does. */
+    private static List<Person.InOffice> addressedTo(long primary, List<StoredLetter> live,
+            java.util.Map<Long, List<Person.InOffice>> byLetter) {
+        List<Person.InOffice> own = byLetter.getOrDefault(primary, List.of());
+        if (own.stream().anyMatch(p -> p.name() != null)) {
+            return own;
+        }
+        return live.stream().map(l -> byLetter.getOrDefault(l.id(), List.of()))
+                .filter(list -> list.stream().anyMatch(p -> p.name() != null)).findFirst().orElse(own);
     }
 
     /** The first answer (in printed order) that covers this question number. */

@@ -160,6 +160,11 @@ public class Letter extends PanacheEntityBase {
     @OrderBy("position")
     public List<Question> questions = new ArrayList<>();
 
+    /** Who answered and who was addressed, as persons in office where known ({@link LetterOfficial}). */
+    @OneToMany(mappedBy = "letter", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("relation, position")
+    public List<LetterOfficial> officials = new ArrayList<>();
+
     @OneToMany(mappedBy = "letter", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Answer> answers = new ArrayList<>();

@@ -66,7 +66,7 @@ public final class LetterBounds {
                         reasons), q.text(), q.footnotes())),
                 each(l.answers(), a -> new ParsedLetter.Answer(each(a.questionNumbers(),
                         n -> cut(n, QUESTION_NUMBER, "answered question number", reasons)), a.text(), a.footnotes())),
-                l.footnotes(), l.warnings(), l.reviewReasons());
+                l.footnotes(), l.warnings(), l.reviewReasons(), l.answeredByOfficials());
         String sourceId = cut(event.sourceId(), SOURCE_ID, "source id", reasons);
         String contentType = cut(event.contentType(), CONTENT_TYPE, "content type", reasons);
         String parserVersion = cut(event.parserVersion(), PARSER_VERSION, "parser version", reasons);
@@ -78,7 +78,7 @@ public final class LetterBounds {
         fitted = new ParsedLetter(fitted.kind(), fitted.documentNumber(), fitted.zaakNumbers(), fitted.ourReference(),
                 fitted.subject(), fitted.submittedDate(), fitted.receivedDate(), fitted.letterDate(), fitted.askers(),
                 fitted.addressees(), fitted.answeredBy(), fitted.questions(), fitted.answers(), fitted.footnotes(),
-                fitted.warnings(), review);
+                fitted.warnings(), review, fitted.answeredByOfficials());
         return new LetterParsed(event.documentId(), event.sha256(), event.source(), sourceId, contentType,
                 event.fetchedAt(), event.parsedAt(), parserVersion, event.metadata(), fitted);
     }

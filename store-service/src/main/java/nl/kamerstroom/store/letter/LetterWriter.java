@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.kamerstroom.events.LetterParsed;
+import nl.kamerstroom.events.Official;
 import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.store.outbox.ZaakUpdates;
 import nl.kamerstroom.store.people.Member;
 import nl.kamerstroom.store.people.Office;
+import nl.kamerstroom.store.people.Person;
 import nl.kamerstroom.store.zaak.Zaak;
 
 /**
@@ -42,6 +44,7 @@ public class LetterWriter {
         private final Map<String, Letter> letters = new HashMap<>();
         private final Map<String, Member> members = new HashMap<>();
         private final Map<String, Office> offices = new HashMap<>();
+        private final Map<String, java.util.Optional<Person>> persons = new HashMap<>();
         private final Map<String, Instant> deletions = new HashMap<>();
         private final java.util.Set<String> prefetched = new java.util.HashSet<>();
         private final Map<String, Zaak> zaken = new HashMap<>();
@@ -85,6 +88,23 @@ public class LetterWriter {
 
         Office office(String title) {
             return offices.computeIfAbsent(title, Office::findOrCreate);
+        }
+
+        /** The person with this printed name ({@code null} for no name); one per normalised name. */
+        Person person(String printed) {
+            String key = Person.key(printed);
+            if (key == null) {
+                return null;
+            }
+            java.util.Optional<Person> known = persons.computeIfAbsent(key,
+                    k -> java.util.Optional.ofNullable(Person.findOrCreate(printed)));
+            known.ifPresent(p -> {
+                String shown = printed.strip().replaceAll("\\s+", " ");
+                if (shown.length() > p.name.length() && shown.length() <= Person.NAME_LENGTH) {
+                    p.name = shown; // the fullest printed form is the one shown
+                }
+            });
+            return known.orElse(null);
         }
 
         /** Letters written earlier in this transaction are found here, unflushed. */
@@ -150,6 +170,7 @@ public class LetterWriter {
             keepReplacedAnswers(letter, parsed, now);
             letter.questions.clear();
             letter.answers.clear();
+            letter.officials.clear();
             // the orphaned rows must be gone before rows with the same (letter, position) come back
             letter.flush();
         }
@@ -185,6 +206,7 @@ public class LetterWriter {
         for (String title : parsed.answeredBy()) {
             letter.answeredBy.add(lookups.office(title));
         }
+        writeOfficials(letter, parsed, event.metadata() == null ? List.of() : event.metadata().addressedTo(), lookups);
         int position = 0;
         for (ParsedLetter.Question q : parsed.questions()) {
             Question question = new Question();
@@ -214,6 +236,62 @@ public class LetterWriter {
         lookups.written(letter);
         updates.record(letter, parsed, isNew, oldAnswers);
         return letter;
+    }
+
+    /**
+     * Who answered (each answering office, with the person the letter names for it) and who was
+     * addressed (each addressed office, with the person the source names for it; persons the
+     * source names for offices the letter does not print come after).
+     */
+    private static void writeOfficials(Letter letter, ParsedLetter parsed, List<Official> addressedTo, Lookups lookups) {
+        int position = 0;
+        for (String office : parsed.answeredBy()) {
+            Official who = holder(parsed.answeredByOfficials(), office);
+            letter.officials.add(official(letter, LetterOfficial.ANSWERED, position++, office, who, lookups));
+        }
+        position = 0;
+        java.util.Set<Official> placed = new java.util.HashSet<>();
+        for (String office : parsed.addressees()) {
+            Official who = holder(addressedTo, office);
+            if (who != null) {
+                placed.add(who);
+            }
+            letter.officials.add(official(letter, LetterOfficial.ADDRESSED, position++, office, who, lookups));
+        }
+        for (Official who : addressedTo) {
+            if (!placed.contains(who) && who.office() != null && !who.office().isBlank()) {
+                letter.officials.add(official(letter, LetterOfficial.ADDRESSED, position++, who.office(), who, lookups));
+            }
+        }
+    }
+
+    private static LetterOfficial official(Letter letter, String relation, int position, String office, Official who,
+            Lookups lookups) {
+        LetterOfficial row = new LetterOfficial();
+        row.letter = letter;
+        row.relation = relation;
+        row.position = position;
+        String t = office.strip();
+        t = t.length() > LetterBounds.OFFICE_TITLE ? t.substring(0, LetterBounds.OFFICE_TITLE) : t;
+        row.office = t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        row.person = who == null ? null : lookups.person(who.name());
+        return row;
+    }
+
+    /** The person named for this office: "Minister van X" and "minister van X" are one office. */
+    private static Official holder(List<Official> officials, String office) {
+        String wanted = officeKey(office);
+        for (Official o : officials) {
+            if (o.office() != null && o.name() != null && officeKey(o.office()).equals(wanted)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static String officeKey(String office) {
+        String s = office.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("de ") ? s.substring(3) : s;
     }
 
     /**

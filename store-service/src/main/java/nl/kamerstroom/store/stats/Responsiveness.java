@@ -30,10 +30,27 @@ public final class Responsiveness {
     public record ZaakFacts(String number, Collection<String> groups, AnswerTerm.Facts facts) {
     }
 
+    /**
+     * One group's figures.
+     *
+     * @param group   the ministry, the party, or for {@code by=minister} the person's name (the office
+     *                where no letter names the person)
+     * @param offices for {@code by=minister}: the offices the person held in the zaken counted; else {@code null}
+     */
     public record Group(String group, long answered, long open, long overdue, Double medianReplyDays,
             Double p90ReplyDays, Double shareAnsweredWithinTerm, Double shareAnsweredWithinExtendedTerm,
-            Double sharePostponed) {
+            Double sharePostponed, List<String> offices) {
+
+        public Group(String group, long answered, long open, long overdue, Double medianReplyDays, Double p90ReplyDays,
+                Double shareAnsweredWithinTerm, Double shareAnsweredWithinExtendedTerm, Double sharePostponed) {
+            this(group, answered, open, overdue, medianReplyDays, p90ReplyDays, shareAnsweredWithinTerm,
+                    shareAnsweredWithinExtendedTerm, sharePostponed, null);
+        }
     }
+
+    /** Largest groups first (answered + open), then by name: the order the endpoint answers in. */
+    static final Comparator<Group> ORDER = Comparator.comparingLong((Group g) -> -(g.answered() + g.open()))
+            .thenComparing(Group::group);
 
     private Responsiveness() {
     }
@@ -56,7 +73,7 @@ public final class Responsiveness {
         }
         List<Group> groups = new ArrayList<>();
         tallies.forEach((name, t) -> groups.add(t.toGroup(name)));
-        groups.sort(Comparator.comparingLong((Group g) -> -(g.answered() + g.open())).thenComparing(Group::group));
+        groups.sort(ORDER);
         return groups;
     }
 
@@ -71,8 +88,17 @@ public final class Responsiveness {
         double rank = p / 100.0 * (sorted.size() - 1);
         int low = (int) Math.floor(rank);
         int high = (int) Math.ceil(rank);
-        double value = sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low));
-        return Math.round(value * 10) / 10.0;
+        return tenth(sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low)));
+    }
+
+    /** A reply-day figure to a tenth of a day, as the endpoint shows it. */
+    static Double tenth(Double value) {
+        return value == null ? null : Math.round(value * 10) / 10.0;
+    }
+
+    /** A share to three decimals; {@code null} when there is nothing to share. */
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
     private static final class Tally {
@@ -124,10 +150,6 @@ public final class Responsiveness {
             return new Group(name, answered, open, overdue, percentile(sorted, 50), percentile(sorted, 90),
                     share(withinTerm, answeredWithTerm), share(withinExtendedTerm, answeredAfterPostponement),
                     share(postponed, notWithdrawnWithTerm));
-        }
-
-        private static Double share(long part, long whole) {
-            return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
         }
     }
 }

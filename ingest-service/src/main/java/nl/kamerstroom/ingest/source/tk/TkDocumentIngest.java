@@ -75,7 +75,7 @@ public class TkDocumentIngest {
         Optional<String> koopId = Aanhangselnummer.toKoopId(doc.aanhangselnummer());
         SourceMetadata metadata = new SourceMetadata(doc.soort(), zaken.numbers(),
                 doc.onderwerp() != null ? doc.onderwerp() : doc.titel(), doc.datum(), zaken.askers(),
-                zaken.addressees(), extra(doc, updated, koopId.orElse(null)));
+                zaken.addressees(), extra(doc, updated, koopId.orElse(null)), zaken.addressedTo());
         LetterIntake.Accepted accepted = intake.accept(new LetterIntake.Incoming(response.body(), contentType, SOURCE,
                 doc.id(), fileName(doc, contentType), metadata));
         if (accepted.duplicate()) {

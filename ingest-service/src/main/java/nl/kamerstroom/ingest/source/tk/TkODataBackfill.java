@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.kamerstroom.events.Official;
 import java.util.stream.Collectors;
 import nl.kamerstroom.ingest.intake.DependencyUnavailableException;
 import nl.kamerstroom.ingest.intake.LetterRefusedException;
@@ -178,6 +179,7 @@ public class TkODataBackfill {
         Set<String> numbers = new LinkedHashSet<>();
         Set<String> askers = new LinkedHashSet<>();
         Set<String> addressees = new LinkedHashSet<>();
+        Set<Official> addressedTo = new LinkedHashSet<>();
         for (JsonNode zaak : e.path(Fields.ZAAK)) {
             if (text(zaak, Fields.ZAAK_NUMMER) != null) {
                 numbers.add(text(zaak, Fields.ZAAK_NUMMER));
@@ -191,13 +193,18 @@ public class TkODataBackfill {
                 if ("Gericht aan".equals(relatie)) {
                     String functie = text(actor, Fields.ACTOR_FUNCTIE);
                     addressees.add(functie != null ? functie : naam);
+                    Official person = TkZaakDirectory.official(naam, functie);
+                    if (person != null) {
+                        addressedTo.add(person);
+                    }
                 } else {
                     String fractie = text(actor, Fields.ACTOR_FRACTIE);
                     askers.add(fractie == null ? naam : naam + " (" + fractie + ")");
                 }
             }
         }
-        return new TkZaakDirectory.Zaken(List.copyOf(numbers), List.copyOf(askers), List.copyOf(addressees), List.of());
+        return new TkZaakDirectory.Zaken(List.copyOf(numbers), List.copyOf(askers), List.copyOf(addressees), List.of(),
+                List.copyOf(addressedTo));
     }
 
     /** nextLinks name the public host; a mirror or stub configured as the base serves the whole walk. */

@@ -10,7 +10,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.kamerstroom.events.Official;
 import nl.kamerstroom.ingest.source.SafeXml;
 import org.w3c.dom.Element;
 
@@ -25,8 +29,43 @@ public class TkZaakDirectory {
 
     static final Set<String> RELATIES = Set.of("Indiener", "Medeindiener", "Gericht aan");
 
-    /** What the directory knows about a document's zaken. */
-    public record Zaken(List<String> numbers, List<String> askers, List<String> addressees, List<String> missing) {
+    /** A {@code Functie} as the Tweede Kamer writes it: "minister van Justitie en Veiligheid", "staatssecretaris van Financiën". */
+    private static final Pattern FUNCTIE = Pattern.compile(
+            "^(minister-president|minister|staatssecretaris)(?:\\s+(?:(?:van|voor)\\s+)?(.+))?$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What the directory knows about a document's zaken.
+     *
+     * @param addressees  the offices addressed ({@code Functie}, else {@code ActorNaam}), as before
+     * @param addressedTo the same addressees as persons with their office, where the source names both
+     */
+    public record Zaken(List<String> numbers, List<String> askers, List<String> addressees, List<String> missing,
+            List<Official> addressedTo) {
+
+        public Zaken(List<String> numbers, List<String> askers, List<String> addressees, List<String> missing) {
+            this(numbers, askers, addressees, missing, List.of());
+        }
+    }
+
+    /**
+     * A 'Gericht aan' actor as a person in office: {@code ActorNaam} "D.M. van Weel" with {@code Functie}
+     * "minister van Justitie en Veiligheid" → name, role "Minister", portfolio, office as printed. {@code null}
+     * without a name or an office: an addressee that is only an office stays in {@link Zaken#addressees()}.
+     */
+    static Official official(String actorNaam, String functie) {
+        if (actorNaam == null || actorNaam.isBlank() || functie == null || functie.isBlank()) {
+            return null;
+        }
+        String office = functie.strip().replaceAll("\\s+", " ");
+        Matcher m = FUNCTIE.matcher(office);
+        String role = null;
+        String portfolio = null;
+        if (m.matches()) {
+            String r = m.group(1).toLowerCase(Locale.ROOT);
+            role = r.equals("minister-president") ? "Minister-President" : Character.toUpperCase(r.charAt(0)) + r.substring(1);
+            portfolio = m.group(2);
+        }
+        return new Official(actorNaam.strip().replaceAll("\\s+", " "), role, portfolio, office);
     }
 
     @Inject
@@ -63,14 +102,17 @@ public class TkZaakDirectory {
             return;
         }
         String naam = SafeXml.childText(actor, "actorNaam");
+        String persoon = null;
         if ("Gericht aan".equals(relatie) && SafeXml.childText(actor, "functie") != null) {
+            // the office is the addressee; the person who held it is kept beside it
+            persoon = naam;
             naam = SafeXml.childText(actor, "functie");
         }
         update("""
-                INSERT INTO tk_zaak_actor (id, zaak_id, relatie, naam, fractie, updated_at) VALUES (?, ?, ?, ?, ?, now())
+                INSERT INTO tk_zaak_actor (id, zaak_id, relatie, naam, fractie, persoon, updated_at) VALUES (?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (id) DO UPDATE SET zaak_id = EXCLUDED.zaak_id, relatie = EXCLUDED.relatie,
-                    naam = EXCLUDED.naam, fractie = EXCLUDED.fractie, updated_at = now()
-                """, id, zaakId, relatie, naam, SafeXml.childText(actor, "actorFractie"));
+                    naam = EXCLUDED.naam, fractie = EXCLUDED.fractie, persoon = EXCLUDED.persoon, updated_at = now()
+                """, id, zaakId, relatie, naam, SafeXml.childText(actor, "actorFractie"), persoon);
     }
 
     /** What is known about these zaak GUIDs; {@code missing} lists the GUIDs with no zaak row yet. */
@@ -78,11 +120,12 @@ public class TkZaakDirectory {
         Set<String> numbers = new LinkedHashSet<>();
         Set<String> askers = new LinkedHashSet<>();
         Set<String> addressees = new LinkedHashSet<>();
+        Set<Official> addressedTo = new LinkedHashSet<>();
         List<String> missing = new ArrayList<>();
         try (Connection c = db.getConnection();
                 PreparedStatement zaak = c.prepareStatement("SELECT nummer FROM tk_zaak WHERE id = ?");
                 PreparedStatement actors = c.prepareStatement(
-                        "SELECT relatie, naam, fractie FROM tk_zaak_actor WHERE zaak_id = ? ORDER BY relatie DESC, id")) {
+                        "SELECT relatie, naam, fractie, persoon FROM tk_zaak_actor WHERE zaak_id = ? ORDER BY relatie DESC, id")) {
             for (String id : zaakIds) {
                 zaak.setString(1, id);
                 try (ResultSet r = zaak.executeQuery()) {
@@ -101,6 +144,10 @@ public class TkZaakDirectory {
                         }
                         if ("Gericht aan".equals(r.getString(1))) {
                             addressees.add(naam);
+                            Official person = official(r.getString(4), naam);
+                            if (person != null) {
+                                addressedTo.add(person);
+                            }
                         } else {
                             String fractie = r.getString(3);
                             askers.add(fractie == null ? naam : naam + " (" + fractie + ")");
@@ -111,7 +158,8 @@ public class TkZaakDirectory {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the zaak directory", e);
         }
-        return new Zaken(List.copyOf(numbers), List.copyOf(askers), List.copyOf(addressees), List.copyOf(missing));
+        return new Zaken(List.copyOf(numbers), List.copyOf(askers), List.copyOf(addressees), List.copyOf(missing),
+                List.copyOf(addressedTo));
     }
 
     private void update(String sql, Object... parameters) {

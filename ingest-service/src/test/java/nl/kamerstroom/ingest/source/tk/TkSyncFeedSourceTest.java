@@ -118,6 +118,12 @@ class TkSyncFeedSourceTest {
         assertThat(event.at("/metadata/zaakNumbers").toString()).isEqualTo("[\"2025Z17315\"]");
         assertThat(event.at("/metadata/askers").toString()).isEqualTo("[\"Sneller (D66)\"]");
         assertThat(event.at("/metadata/addressees").toString()).isEqualTo("[\"minister van Justitie en Veiligheid\"]");
+        // the person to whom the questions went, with the office held: ActorNaam and Functie of 'Gericht aan'
+        assertThat(event.at("/metadata/addressedTo/0/name").asText()).isEqualTo("D.M. van Weel");
+        assertThat(event.at("/metadata/addressedTo/0/role").asText()).isEqualTo("Minister");
+        assertThat(event.at("/metadata/addressedTo/0/portfolio").asText()).isEqualTo("Justitie en Veiligheid");
+        assertThat(event.at("/metadata/addressedTo/0/office").asText()).isEqualTo("minister van Justitie en Veiligheid");
+        assertThat(event.at("/metadata/addressedTo").size()).as("askers are no addressees").isEqualTo(1);
         assertThat(event.at("/metadata/documentDate").asText()).isEqualTo("2025-11-21");
         assertThat(event.at("/metadata/extra/koopId").asText()).isEqualTo("ah-tk-20182019-2411");
         assertThat(event("tk-" + postponement).at("/metadata/zaakNumbers/0").asText()).isEqualTo("2025Z18000");
