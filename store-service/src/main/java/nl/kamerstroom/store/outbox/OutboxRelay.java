@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -78,6 +79,8 @@ public class OutboxRelay {
     long deliveryTimeoutMs;
 
     private volatile boolean paused;
+    /** From the start of shutdown no batch starts: one sent but not marked before the database closes goes out twice. */
+    private volatile boolean stopping;
 
     /** For tests and operators: a paused relay is what a store killed after its commit looks like. */
     public void pause(boolean paused) {
@@ -89,6 +92,10 @@ public class OutboxRelay {
     /** The longest one send can take before Kafka's producer reports it taken or failed. */
     Duration sendBound() {
         return Duration.ofMillis(maxBlockMs + deliveryTimeoutMs);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     void checkTimeouts(@Observes StartupEvent startup) {
@@ -115,13 +122,13 @@ public class OutboxRelay {
     }
 
     void relay() {
-        if (!enabled || paused) {
+        if (!enabled || paused || stopping) {
             return;
         }
         int sent;
         do {
             sent = QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).call(this::relayBatch);
-        } while (sent == batchSize && !paused);
+        } while (sent == batchSize && !paused && !stopping);
     }
 
     int relayBatch() {
