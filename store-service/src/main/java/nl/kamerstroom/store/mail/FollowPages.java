@@ -72,8 +72,7 @@ public class FollowPages {
         }
         if (outcome instanceof Follows.Requested requested) {
             try {
-                mailer.send(composer.confirmation(request.address(), requested.id(), requested.token(), requested.label()))
-                        .await().atMost(config.sendTimeout());
+                sendConfirmation(request, requested);
             } catch (RuntimeException e) {
                 LOG.warnf("confirmation mail for follow %s not sent, request dropped: %s", requested.id(), e.getMessage());
                 follows.abandon(requested.id());
@@ -88,6 +87,26 @@ public class FollowPages {
                 "Pas als je op die link klikt en bevestigt, sturen we berichten over " + request.label()
                         + ". Bevestig je niet, dan verwijderen we het verzoek en je e-mailadres vanzelf.",
                 "Geen e-mail gekregen? Kijk in je spam-map. Een nieuw verzoek voor hetzelfde kan pas als het vorige is verlopen.")));
+    }
+
+    /**
+     * Sends the confirmation mail, once more if the first attempt timed out: after an SMTP outage the
+     * Vert.x mail client's first connection can hang until the timeout and deliver nothing (store
+     * README, "Follow by e-mail"), and the next one goes through.
+     */
+    private void sendConfirmation(FollowRequest request, Follows.Requested requested) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mailer.send(composer.confirmation(request.address(), requested.id(), requested.token(), requested.label()))
+                        .await().atMost(config.sendTimeout());
+                return;
+            } catch (io.smallrye.mutiny.TimeoutException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+                LOG.infof("confirmation mail for follow %s timed out, sending it once more", requested.id());
+            }
+        }
     }
 
     @GET
