@@ -34,9 +34,9 @@ final class Corpus {
             "Minister van Economische Zaken en Klimaat", "Minister van Sociale Zaken en Werkgelegenheid"};
 
     /** Seed 000 and 001: ministry letters with nine and twenty questions, their zaak number in the text. */
-    private static final List<String[]> SEEDS = List.of(
-            new String[] {"000_f6bf631fb9c80b1a.txt", "2025Z17315"},
-            new String[] {"001_ac304c379d17da38.txt", "2025Z20557"});
+    private static final List<String> SEEDS = List.of("000_f6bf631fb9c80b1a.txt", "001_ac304c379d17da38.txt");
+    /** A zaak number as the parser reads one ({@code 2025Z17315}). */
+    private static final Pattern ANY_ZAAK = Pattern.compile("\\b(?:19|20)\\d{2}Z\\d{5}\\b");
     /** A corpus document id: {@code ah-tk-20232024-1092}. */
     private static final Pattern AH_ID = Pattern.compile("ah-tk-\\d{8}-\\d{1,5}");
     /** A Q/A pairs printout line starting a question or answer: {@code Q2 3   text}. */
@@ -50,7 +50,7 @@ final class Corpus {
     record XmlBase(String id, String blocks, String asker, String addressee, List<String> questions) {
     }
 
-    private final List<String[]> seeds = new ArrayList<>();
+    private final List<String> seeds = new ArrayList<>();
     private final List<XmlBase> xml = new ArrayList<>();
     private final List<String[]> aanhangsels = new ArrayList<>();
 
@@ -61,8 +61,8 @@ final class Corpus {
     static Corpus load(Path corpus, Path samples) throws IOException {
         Corpus c = new Corpus();
         ObjectMapper json = new ObjectMapper();
-        for (String[] seed : SEEDS) {
-            c.seeds.add(new String[] {Files.readString(samples.resolve(seed[0])), seed[1]});
+        for (String seed : SEEDS) {
+            c.seeds.add(Files.readString(samples.resolve(seed)));
         }
         for (Path f : list(corpus.resolve("raw/koop-xml-fragments"), ".fragments.xml")) {
             String id = f.getFileName().toString().replace(".fragments.xml", "");
@@ -108,8 +108,10 @@ final class Corpus {
 
     /** Letter {@code n}: a seed ministry answer (text) with {@code zaak} in place of its own. */
     byte[] textAnswer(int n, String zaak) {
-        String[] seed = seeds.get(Math.floorMod(n, seeds.size()));
-        return seed[0].replace(seed[1], zaak).getBytes(StandardCharsets.UTF_8);
+        String seed = seeds.get(Math.floorMod(n, seeds.size()));
+        // every zaak number in the seed (the second seed names two: the header's and the footer's
+        // "vraagnummer"), so that each letter is one zaak of its own as a real letter is
+        return ANY_ZAAK.matcher(seed).replaceAll(zaak).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -82,10 +82,10 @@ final class Stack implements AutoCloseable {
     /**
      * A stack of its own: broker, PostgreSQL and the packaged services (build them first), each service
      * JVM with {@code serviceJvm} (e.g. a JFR recording) and {@code extraEnv} per service on top of
-     * what an operator sets. Logs (and recordings) go to {@code logs}.
+     * what an operator sets, and PostgreSQL with {@code pgSettings}. Logs (and recordings) go to {@code logs}.
      */
-    static Stack start(Path root, Path logs, List<String> serviceJvm, Map<String, Map<String, String>> extraEnv)
-            throws IOException, SQLException {
+    static Stack start(Path root, Path logs, List<String> serviceJvm, Map<String, Map<String, String>> extraEnv,
+            Map<String, String> pgSettings) throws IOException, SQLException {
         Path work = Files.createTempDirectory("kamerstroom-bench");
         List<AutoCloseable> owned = new ArrayList<>();
         // closed in reverse: services first, then the database and the broker, then the files
@@ -94,7 +94,7 @@ final class Stack implements AutoCloseable {
             BrokerProcess broker = BrokerProcess.start(work.resolve("kafka"), logs.resolve("kafka.log"),
                     List.of("-Xmx512m"), START);
             owned.add(broker);
-            PostgresServer postgres = PostgresServer.start(work.resolve("pg"));
+            PostgresServer postgres = PostgresServer.start(work.resolve("pg"), pgSettings);
             owned.add(postgres);
             String upload = secret();
             String admin = secret();

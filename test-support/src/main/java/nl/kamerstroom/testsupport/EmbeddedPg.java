@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Real PostgreSQL from zonky's embedded binaries: the same server as production, started as a
@@ -35,12 +36,19 @@ public final class EmbeddedPg implements AutoCloseable {
 
     /** As {@link #start(int, Path)}, listening on {@code listenAddresses} (PostgreSQL's setting, e.g. {@code *}). */
     public static EmbeddedPg start(int port, Path dataDir, String listenAddresses) throws IOException {
-        return new EmbeddedPg(EmbeddedPostgres.builder()
+        return start(port, dataDir, listenAddresses, Map.of());
+    }
+
+    /** As {@link #start(int, Path, String)}, with more server settings (e.g. {@code shared_preload_libraries}). */
+    public static EmbeddedPg start(int port, Path dataDir, String listenAddresses, Map<String, String> settings)
+            throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", listenAddresses)
                 .setPort(port)
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .start());
+                .setCleanDataDirectory(false);
+        settings.forEach(builder::setServerConfig);
+        return new EmbeddedPg(builder.start());
     }
 
     public int port() {

@@ -14,16 +14,23 @@ public final class PostgresServer implements AutoCloseable {
 
     private final int port;
     private final Path dataDir;
+    private final Map<String, String> settings;
     private EmbeddedPg pg;
 
-    private PostgresServer(int port, Path dataDir) {
+    private PostgresServer(int port, Path dataDir, Map<String, String> settings) {
         this.port = port;
         this.dataDir = dataDir;
+        this.settings = Map.copyOf(settings);
     }
 
     /** A server on a free port with its data in {@code dataDir} (created on first start). */
     public static PostgresServer start(Path dataDir) throws IOException {
-        PostgresServer server = new PostgresServer(EmbeddedKafka.freePort(), dataDir);
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with more server settings (the benchmark's {@code pg_stat_statements}). */
+    public static PostgresServer start(Path dataDir, Map<String, String> settings) throws IOException {
+        PostgresServer server = new PostgresServer(EmbeddedKafka.freePort(), dataDir, settings);
         server.start();
         return server;
     }
@@ -33,7 +40,7 @@ public final class PostgresServer implements AutoCloseable {
         if (pg != null) {
             throw new IllegalStateException("PostgreSQL is already running");
         }
-        pg = EmbeddedPg.start(port, dataDir);
+        pg = EmbeddedPg.start(port, dataDir, "127.0.0.1", settings);
     }
 
     /** Stops the server ({@code pg_ctl stop}, fast mode: open connections are cut). */

@@ -145,10 +145,13 @@ public class Outbox {
 
     /** For the webhook matcher, under its lock: rows not matched to subscriptions yet, in id order. */
     public List<Row> unmatched(int limit) {
+        // the queue's first ids, then each event by id (LATERAL: an index probe each): a plain join was planned
+        // as a merge join reading outbox_event from its first row up to the queue's, on every batch
         return QuarkusTransaction.joiningExisting().call(() -> map(em.createNativeQuery("SELECT o.id,"
                         + " CAST(o.event_id AS text), o.type, o.zaak_number, CAST(o.payload AS text), o.created_at"
-                        + " FROM webhook_match_queue q JOIN outbox_event o ON o.id = q.outbox_id"
-                        + " ORDER BY q.outbox_id LIMIT :n")
+                        + " FROM (SELECT outbox_id FROM webhook_match_queue ORDER BY outbox_id LIMIT :n) q"
+                        + " JOIN LATERAL (SELECT * FROM outbox_event WHERE id = q.outbox_id) o ON true"
+                        + " ORDER BY q.outbox_id")
                 .setParameter("n", limit).getResultList()));
     }
 
@@ -160,12 +163,14 @@ public class Outbox {
         }
     }
 
-    /** For the webhook matcher when nobody subscribes: the oldest {@code limit} rows count as matched, unread. */
-    public int matchedUnread(int limit) {
-        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "DELETE FROM webhook_match_queue WHERE outbox_id IN"
-                                + " (SELECT outbox_id FROM webhook_match_queue ORDER BY outbox_id LIMIT :n)")
-                .setParameter("n", limit).executeUpdate());
+    /**
+     * For the webhook matcher when nobody subscribes: every queued row counts as matched, unread. One pass
+     * over the queue: taking the oldest rows in order (a batch at a time, each wake-up) walked the dead entries
+     * the last deletes left at the index's head every time, 49 ms a call under the text benchmark.
+     */
+    public int matchedUnread() {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("DELETE FROM webhook_match_queue")
+                .executeUpdate());
     }
 
     @SuppressWarnings("unchecked")

@@ -111,8 +111,9 @@ public class DeliveryMatcher {
         }
         List<Subscription> subscriptions = Subscription.listAll();
         if (subscriptions.isEmpty()) {
-            // nobody to match for: mark the rows without reading their payloads
-            return new Batch(outbox.matchedUnread(config.matchBatchSize()), 0);
+            // nobody to match for: take the rows off without reading their payloads (all of them: the batch ends the loop)
+            outbox.matchedUnread();
+            return new Batch(0, 0);
         }
         List<Outbox.Row> rows = outbox.unmatched(config.matchBatchSize());
         if (rows.isEmpty()) {
