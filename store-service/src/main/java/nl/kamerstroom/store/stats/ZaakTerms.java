@@ -188,8 +188,9 @@ public class ZaakTerms {
                 + "  count(*) FILTER (WHERE reply IS NOT NULL AND NOT withdrawn AND postponed),"
                 + "  count(*) FILTER (WHERE s IS NOT NULL AND NOT withdrawn AND postponed),"
                 + "  count(*) FILTER (WHERE s IS NOT NULL AND NOT withdrawn),"
-                // the name shown and, for a person, the offices held in the zaken counted
-                + "  min(gz.label), string_agg(DISTINCT gz.offices, '|')"
+                // the name shown and, for a person, the offices held in the zaken counted (a DISTINCT aggregate
+                // sorts its input: only by=minister has offices to collect)
+                + "  min(gz.label), " + (by == By.MINISTER ? "string_agg(DISTINCT gz.offices, '|')" : "NULL")
                 // the term per zaak, as AnswerTerm.evaluate reads it: only what had arrived by asOf counts
                 + " FROM (SELECT number, s, a, (w IS NOT NULL AND (a IS NULL OR w < a)) AS withdrawn,"
                 + "  (p IS NOT NULL AND p <= COALESCE(a, :asOf)) AS postponed,"
@@ -200,9 +201,13 @@ public class ZaakTerms {
                 + "   FROM zaak z WHERE " + population
                 // a zaak whose letters were all deleted at the source is not counted (one semi-join, not a probe per zaak)
                 + "   AND z.number IN (SELECT l.zaak_number FROM letter l WHERE l.deleted_at IS NULL)) t) v"
-                // each zaak once per group, with the offices it was answered (or addressed) in
-                + " JOIN (SELECT g.zaak, g.gkey, min(g.label) AS label, string_agg(DISTINCT g.office, '|') AS offices"
-                + "  FROM (" + groupRows(by) + ") g GROUP BY g.zaak, g.gkey) gz ON gz.zaak = v.number"
+                // each zaak once per group, by=minister with the offices it was answered (or addressed) in; for a
+                // ministry or party the label is the key, and a plain DISTINCT is hashed instead of sorted
+                + " JOIN (" + (by == By.MINISTER
+                        ? "SELECT g.zaak, g.gkey, min(g.label) AS label, string_agg(DISTINCT g.office, '|') AS offices"
+                                + "  FROM (" + groupRows(by) + ") g GROUP BY g.zaak, g.gkey"
+                        : "SELECT DISTINCT g.zaak, g.gkey, g.label FROM (" + groupRows(by) + ") g")
+                + ") gz ON gz.zaak = v.number"
                 + " GROUP BY gz.gkey";
         return sql;
     }
