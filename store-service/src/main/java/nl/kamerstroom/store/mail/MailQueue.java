@@ -148,11 +148,18 @@ public class MailQueue {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
+        // the queue's newest id before the follows are read: a follow confirmed after that read starts after
+        // the outbox's head then, so nothing up to this id can be its (a later id may be: it stays queued)
+        Number newest = (Number) em.createNativeQuery("SELECT max(outbox_id) FROM mail_match_queue").getSingleResult();
+        if (newest == null) {
+            return 0;
+        }
         List<Active> follows = active();
         if (follows.isEmpty()) {
-            // nobody to mail: whatever is queued is matched, in one pass over the queue (taking the oldest
-            // rows in order walks the dead entries the last deletes left at the index's head, each time)
-            em.createNativeQuery("DELETE FROM mail_match_queue").executeUpdate();
+            // nobody to mail: what is queued is matched, in one pass over the queue (taking the oldest rows in
+            // order walks the dead entries the last deletes left at the index's head, each time)
+            em.createNativeQuery("DELETE FROM mail_match_queue WHERE outbox_id <= :newest")
+                    .setParameter("newest", newest.longValue()).executeUpdate();
             return 0;
         }
         List<Long> queued = ((List<Number>) em.createNativeQuery(

@@ -109,10 +109,16 @@ public class DeliveryMatcher {
         if (!Boolean.TRUE.equals(locked)) {
             return new Batch(0, 0);
         }
+        // the newest queued id before the subscriptions are read: one created after that read starts after the
+        // outbox's head then, so nothing up to this id can be its own
+        Long newest = outbox.newestUnmatched();
+        if (newest == null) {
+            return new Batch(0, 0);
+        }
         List<Subscription> subscriptions = Subscription.listAll();
         if (subscriptions.isEmpty()) {
             // nobody to match for: take the rows off without reading their payloads (all of them: the batch ends the loop)
-            outbox.matchedUnread();
+            outbox.matchedUnread(newest);
             return new Batch(0, 0);
         }
         List<Outbox.Row> rows = outbox.unmatched(config.matchBatchSize());
