@@ -44,7 +44,7 @@ public class LetterWriter {
         private final Map<String, Letter> letters = new HashMap<>();
         private final Map<String, Member> members = new HashMap<>();
         private final Map<String, Office> offices = new HashMap<>();
-        private final Map<String, java.util.Optional<Person>> persons = new HashMap<>();
+        private final Map<String, List<Person>> persons = new HashMap<>();
         private final Map<String, Instant> deletions = new HashMap<>();
         private final java.util.Set<String> prefetched = new java.util.HashSet<>();
         private final Map<String, Zaak> zaken = new HashMap<>();
@@ -90,21 +90,68 @@ public class LetterWriter {
             return offices.computeIfAbsent(title, Office::findOrCreate);
         }
 
-        /** The person with this printed name ({@code null} for no name); one per normalised name. */
-        Person person(String printed) {
+        /**
+         * The person with this printed name in this office on this date ({@code null} for no name):
+         * one per surname and initials, as {@link Person#resolve} decides, created on first sight.
+         */
+        Person person(String printed, String office, java.time.LocalDate date) {
             String key = Person.key(printed);
             if (key == null) {
                 return null;
             }
-            java.util.Optional<Person> known = persons.computeIfAbsent(key,
-                    k -> java.util.Optional.ofNullable(Person.findOrCreate(printed)));
-            known.ifPresent(p -> {
-                String shown = printed.strip().replaceAll("\\s+", " ");
-                if (shown.length() > p.name.length() && shown.length() <= Person.NAME_LENGTH) {
-                    p.name = shown; // the fullest printed form is the one shown
+            List<Person> sameSurname = persons.computeIfAbsent(key, k -> new java.util.ArrayList<>(Person.withKey(k)));
+            Person.Sightings sightings = sameSurname.size() < 2 ? null : sightings(sameSurname);
+            Person person = Person.resolve(sameSurname, printed, office, date, sightings);
+            if (person == null) {
+                person = Person.of(printed);
+                person.persist();
+                sameSurname.add(person);
+            } else {
+                person.seenAs(printed);
+            }
+            return person;
+        }
+
+        /**
+         * The offices and dates of these persons' stored letters (this transaction's included: the
+         * query flushes them first), for {@link Person#resolve} to choose between two of one surname.
+         */
+        private static Person.Sightings sightings(List<Person> persons) {
+            List<Long> ids = persons.stream().map(p -> p.id).toList();
+            Map<Long, java.util.Set<String>> offices = new HashMap<>();
+            Map<Long, java.time.LocalDate[]> terms = new HashMap<>();
+            for (Object[] row : LetterOfficial.getEntityManager().createQuery(
+                    "select lo.person.id, lo.office, min(coalesce(l.receivedDate, l.letterDate)),"
+                            + " max(coalesce(l.receivedDate, l.letterDate)) from LetterOfficial lo join lo.letter l"
+                            + " where lo.person.id in ?1 and l.deletedAt is null group by lo.person.id, lo.office",
+                    Object[].class).setParameter(1, ids).getResultList()) {
+                Long id = (Long) row[0];
+                offices.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(officeKey((String) row[1]));
+                java.time.LocalDate first = (java.time.LocalDate) row[2];
+                java.time.LocalDate last = (java.time.LocalDate) row[3];
+                if (first != null) {
+                    terms.merge(id, new java.time.LocalDate[] {first, last}, (a, b) -> new java.time.LocalDate[] {
+                            a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
                 }
-            });
-            return known.orElse(null);
+            }
+            return new Person.Sightings() {
+                @Override
+                public boolean heldOffice(Person person, String office) {
+                    return office != null && offices.getOrDefault(person.id, java.util.Set.of()).contains(officeKey(office));
+                }
+
+                @Override
+                public long distance(Person person, java.time.LocalDate date) {
+                    java.time.LocalDate[] term = terms.get(person.id);
+                    if (term == null) {
+                        return Long.MAX_VALUE;
+                    }
+                    if (date.isBefore(term[0])) {
+                        return java.time.temporal.ChronoUnit.DAYS.between(date, term[0]);
+                    }
+                    return date.isAfter(term[1]) ? java.time.temporal.ChronoUnit.DAYS.between(term[1], date) : 0;
+                }
+            };
         }
 
         /** Letters written earlier in this transaction are found here, unflushed. */
@@ -274,7 +321,8 @@ public class LetterWriter {
         String t = office.strip();
         t = t.length() > LetterBounds.OFFICE_TITLE ? t.substring(0, LetterBounds.OFFICE_TITLE) : t;
         row.office = t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
-        row.person = who == null ? null : lookups.person(who.name());
+        row.person = who == null ? null
+                : lookups.person(who.name(), row.office, letter.receivedDate != null ? letter.receivedDate : letter.letterDate);
         return row;
     }
 

@@ -125,7 +125,7 @@ class ResponsivenessBenchmarkTest {
         // by=minister groups by person: 14 persons answer for the 12 offices, so that some office has had two
         // holders and some person two offices, as after a change of cabinet or portfolio
         sql("INSERT INTO person (id, name_key, name) SELECT nextval('person_seq'), 'bench ' || g, 'Bench Minister ' || g"
-                + " FROM generate_series(1, 14) g ON CONFLICT (name_key) DO NOTHING");
+                + " FROM generate_series(1, 14) g ON CONFLICT (name_key, initials) DO NOTHING");
         sql("INSERT INTO letter_official (id, letter_id, relation, position, office, person_id)"
                 + " SELECT nextval('letter_official_seq'), l.id, 'ANSWERED', 0, 'Minister van Bench ' || (1 + (l.id / 50) % 12),"
                 + " p.id FROM letter l JOIN person p ON p.name_key = 'bench ' || (1 + (l.id / 37) % 14)"

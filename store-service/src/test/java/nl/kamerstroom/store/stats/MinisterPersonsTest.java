@@ -1,7 +1,6 @@
 package nl.kamerstroom.store.stats;
 
 import static io.restassured.RestAssured.given;
-import static nl.kamerstroom.store.Letters.a;
 import static nl.kamerstroom.store.Letters.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,11 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import nl.kamerstroom.events.LetterKind;
 import nl.kamerstroom.events.LetterParsed;
 import nl.kamerstroom.events.Official;
-import nl.kamerstroom.events.ParsedLetter;
 import nl.kamerstroom.events.SourceMetadata;
 import nl.kamerstroom.store.Letters;
 import nl.kamerstroom.testsupport.KafkaResource;
@@ -50,7 +47,7 @@ class MinisterPersonsTest {
     @SuppressWarnings("unchecked")
     void aPersonChangesPortfolioAndAnOfficeChangesHands() throws Exception {
         // names no other test (or run) uses, still names: "Helder-Qwert"
-        String tag = "-" + tag();
+        String tag = PersonLetters.tag();
         String vws = "Minister van Volksgezondheid, Welzijn en Sport";
         String lzs = "Minister voor Langdurige Zorg en Sport";
         String jenv = "Minister van Justitie en Veiligheid";
@@ -67,7 +64,8 @@ class MinisterPersonsTest {
                 answer(fourth, 30, jenv, "Van Weel" + tag),
                 answer(fifth, 40, jenv, "D.M. van Weel" + tag),
                 // asked, never answered: the Tweede Kamer names the minister it went to
-                new LetterParsed("kv-" + open, sha(open), "tk", null, "text/plain", Instant.now(), Instant.now(), "test",
+                new LetterParsed("kv-" + open, PersonLetters.sha(open), "tk", null, "text/plain", Instant.now(),
+                        Instant.now(), "test",
                         new SourceMetadata("Schriftelijke vragen", List.of(open), null, null, List.of(),
                                 List.of("minister van Justitie en Veiligheid"), Map.of(),
                                 List.of(new Official("D.M. van Weel" + tag, "Minister", "Justitie en Veiligheid",
@@ -85,15 +83,15 @@ class MinisterPersonsTest {
         List<Map<String, Object>> groups = given().queryParam("by", "minister").get("/api/stats/responsiveness")
                 .then().statusCode(200).extract().jsonPath().getList("groups");
         // one person, two portfolios: one group, shown by the fullest name printed, with both offices
-        Map<String, Object> helder = group(groups, "Conny Helder" + tag);
+        Map<String, Object> helder = PersonLetters.group(groups, "Conny Helder" + tag);
         assertThat(helder).containsEntry("answered", 2).containsEntry("medianReplyDays", 15.0f);
         assertThat((List<String>) helder.get("offices")).containsExactly(vws, lzs);
         assertThat(groups).noneMatch(g -> ("Helder" + tag).equals(g.get("group")));
         // one office, two people in turn: two groups; "Van Weel" and "D.M. van Weel" are one person
-        Map<String, Object> yesilgoz = group(groups, "Yeşilgöz-Zegerius" + tag);
+        Map<String, Object> yesilgoz = PersonLetters.group(groups, "Yeşilgöz-Zegerius" + tag);
         assertThat(yesilgoz).containsEntry("answered", 1).containsEntry("open", 0);
         assertThat((List<String>) yesilgoz.get("offices")).containsExactly(jenv);
-        Map<String, Object> vanWeel = group(groups, "D.M. van Weel" + tag);
+        Map<String, Object> vanWeel = PersonLetters.group(groups, "D.M. van Weel" + tag);
         // answered 30 and 40 days on; the open zaak addressed to him counts for him too
         assertThat(vanWeel).containsEntry("answered", 2).containsEntry("open", 1).containsEntry("overdue", 1)
                 .containsEntry("medianReplyDays", 35.0f);
@@ -113,30 +111,7 @@ class MinisterPersonsTest {
         assertThat(overdue.getString("items[" + at + "].ministers[0].office")).isEqualTo(jenv);
     }
 
-    private LetterParsed answer(String zaak, int days, String office, String name) {
-        String[] parts = office.split(" (van|voor) ", 2);
-        ParsedLetter letter = new ParsedLetter(LetterKind.ANSWER, null, List.of(zaak), null, "Vragen over " + zaak,
-                SUBMITTED, null, SUBMITTED.plusDays(days), List.of(new ParsedLetter.Member("Sneller", "D66")),
-                List.of(office), List.of(office), List.of(q("1", "Kent u het bericht?")), List.of(a("Ja.", "1")),
-                List.of(), List.of(), List.of(), List.of(new Official(name, "Minister", parts[1], office)));
-        return Letters.event("ah-" + zaak, sha(zaak), letter);
-    }
-
-    private static Map<String, Object> group(List<Map<String, Object>> groups, String name) {
-        return groups.stream().filter(g -> name.equals(g.get("group"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no group " + name + " in " + groups));
-    }
-
-    private static String tag() {
-        Random random = new Random();
-        StringBuilder s = new StringBuilder("Q");
-        for (int i = 0; i < 6; i++) {
-            s.append((char) ('a' + random.nextInt(26)));
-        }
-        return s.toString();
-    }
-
-    private static String sha(String zaak) {
-        return (zaak + "0".repeat(64)).substring(0, 64).replaceAll("[^0-9a-f]", "0");
+    private static LetterParsed answer(String zaak, int days, String office, String name) {
+        return PersonLetters.answer(zaak, SUBMITTED, days, office, name);
     }
 }
