@@ -113,8 +113,9 @@ public class LetterWriter {
         }
 
         /**
-         * The offices and dates of these persons' stored letters (this transaction's included: the
-         * query flushes them first), for {@link Person#resolve} to choose between two of one surname.
+         * The offices and dates of these persons' stored letters (as the view {@code person_term} groups
+         * them; not the letters written earlier in this batch, which LetterStore's FlushMode.COMMIT keeps
+         * unflushed), for {@link Person#resolve} to choose between two of one surname.
          */
         private static Person.Sightings sightings(List<Person> persons) {
             List<Long> ids = persons.stream().map(p -> p.id).toList();
